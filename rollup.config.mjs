@@ -1,0 +1,29 @@
+// Builds: dist/kakor.js (IIFE for the script tag, everything inside) and the
+// ESM entries `kakor` and `kakor/core` (preact and js-cookie left external).
+import esbuild from 'rollup-plugin-esbuild';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+// NOTE: TypeScript 7's compiler is native and has no JS API for rollup
+// plugins; esbuild transpiles, `tsc --noEmit` type-checks.
+const ts = (target) => esbuild({ target, jsx: 'automatic', jsxImportSource: 'preact', minify: false });
+
+const minify = terser({
+  ecma: 2019,
+  compress: { passes: 3, unsafe_arrows: true, pure_getters: true },
+  format: { comments: false },
+});
+
+export default [
+  {
+    input: 'src/script.ts',
+    output: { file: 'dist/kakor.js', format: 'iife', sourcemap: true, plugins: [minify] },
+    plugins: [resolve({ browser: true }), ts('es2019')],
+  },
+  {
+    input: { index: 'src/index.ts', core: 'src/core/index.ts' },
+    output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    external: [/^preact/, 'js-cookie'],
+    plugins: [resolve({ browser: true }), ts('es2019')],
+  },
+];

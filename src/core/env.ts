@@ -1,0 +1,57 @@
+// The one door from the core to the browser (STYLE §2): cookies through
+// js-cookie, the document, fetch, the clock, the console. Tests pass fakes.
+import Cookies from 'js-cookie';
+
+export interface CookieAttributes {
+  domain?: string;
+  path?: string;
+  expires?: Date;
+  sameSite?: 'Lax' | 'Strict' | 'None';
+  secure?: boolean;
+}
+
+export interface CookieJar {
+  get(name: string): string | undefined;
+  set(name: string, value: string, attributes: CookieAttributes): void;
+  remove(name: string, attributes: { domain?: string; path?: string }): void;
+  /** Names of the cookies this page can see. */
+  names(): string[];
+}
+
+export interface Env {
+  window: Window;
+  document: Document;
+  cookies: CookieJar;
+  fetch: typeof fetch;
+  now(): number;
+  console: Pick<Console, 'error' | 'warn'>;
+  randomId(): string;
+  reload(): void;
+}
+
+/** The real browser. */
+export function browserEnv(win: Window = window): Env {
+  const doc = win.document;
+  return {
+    window: win,
+    document: doc,
+    cookies: {
+      get: (name) => Cookies.get(name),
+      set: (name, value, attributes) => { Cookies.set(name, value, attributes); },
+      remove: (name, attributes) => Cookies.remove(name, attributes),
+      names: () => Object.keys(Cookies.get()),
+    },
+    fetch: (...args) => win.fetch(...args),
+    now: () => Date.now(),
+    console: win.console,
+    randomId,
+    reload: () => win.location.reload(),
+  };
+}
+
+function randomId(): string {
+  const c = globalThis.crypto;
+  if (c.randomUUID) return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
