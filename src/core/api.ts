@@ -28,7 +28,7 @@ export interface Consent {
   getConsent(): ConsentState;
   /** True when the category or service with that id is granted. */
   hasConsent(id: string): boolean;
-  /** Grant everything, save, release what waited, hide the UI. */
+  /** Grant everything, save, release what waited, hide the UI. `source` defaults to "api". */
   acceptAll(source?: UiSource): Promise<void>;
   /** Grant only the required category, save, hide the UI. */
   rejectAll(source?: UiSource): Promise<void>;

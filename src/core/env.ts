@@ -43,7 +43,7 @@ export function browserEnv(win: Window = window): Env {
     },
     fetch: (...args) => win.fetch(...args),
     now: () => Date.now(),
-    console: win.console,
+    console,
     randomId,
     reload: () => win.location.reload(),
   };

@@ -78,8 +78,8 @@ export interface CookieInfo {
   pattern?: RegExp;
   purpose?: LocalText;
   duration?: LocalText;
+  /** Set for a cookie of another site (`.youtube.com`): listed, never deleted. */
   domain?: string;
-  thirdParty: boolean;
 }
 
 export interface Service {

@@ -1,0 +1,42 @@
+// Releases `<script type="text/plain" data-category>` blocks once granted
+// (CONTRACT §5.1): in document order, each external one loaded before the next
+// runs, each once per page, nonce and every other attribute kept.
+
+/** Whether a blocked element's `data-category` / `data-service` is granted now. */
+export type Allowed = (el: Element) => boolean;
+
+export const BLOCKED_SCRIPTS = 'script[type="text/plain"][data-category],script[type="text/plain"][data-service]';
+
+/** Returns a function that releases what is allowed now; runs never overlap. */
+export function createScriptReleaser(doc: Document, allowed: Allowed): () => Promise<void> {
+  const done = new WeakSet<Element>();
+  let queue = Promise.resolve();
+  return () => (queue = queue.then(async () => {
+    for (const el of Array.from(doc.querySelectorAll<HTMLScriptElement>(BLOCKED_SCRIPTS))) {
+      if (done.has(el) || !allowed(el)) continue;
+      done.add(el);
+      await run(doc, el);
+    }
+  }));
+}
+
+function run(doc: Document, blocked: HTMLScriptElement): Promise<void> {
+  const script = doc.createElement('script');
+  for (const { name, value } of Array.from(blocked.attributes)) {
+    if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value);
+  }
+  const type = blocked.getAttribute('data-type');
+  if (type) script.type = type;
+  // NOTE: browsers hide the nonce attribute after parsing; only the property has it.
+  if (blocked.nonce) script.nonce = blocked.nonce;
+  if (!blocked.src) script.text = blocked.text;
+  const loaded = blocked.src
+    ? new Promise<void>((resolve) => {
+      script.addEventListener('load', () => resolve());
+      script.addEventListener('error', () => resolve());
+    })
+    : Promise.resolve();
+  if (blocked.src) script.async = false;
+  blocked.replaceWith(script);
+  return loaded;
+}

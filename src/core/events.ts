@@ -1,0 +1,40 @@
+// One typed event map (CONTRACT §7) drives both `on(name, fn)` and the
+// `kakor:*` CustomEvents dispatched on window, which pages can hear before kakor loads.
+import type { KakorEvents } from './types';
+
+type Listener<K extends keyof KakorEvents> = (detail: KakorEvents[K]) => void;
+
+export interface Emitter {
+  on<K extends keyof KakorEvents>(event: K, fn: Listener<K>): () => void;
+  emit<K extends keyof KakorEvents>(event: K, detail: KakorEvents[K]): void;
+  clear(): void;
+}
+
+export function createEmitter(win: Window, report: (error: unknown) => void): Emitter {
+  const listeners = new Map<string, Set<(detail: never) => void>>();
+  return {
+    on(event, fn) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(fn);
+      return () => { listeners.get(event)?.delete(fn); };
+    },
+    emit(event, detail) {
+      // A throwing listener must not stop the others, nor kakor's own work.
+      for (const fn of [...(listeners.get(event) ?? [])]) {
+        try { (fn as Listener<typeof event>)(detail); } catch (e) { report(e); }
+      }
+      win.dispatchEvent(new CustomEvent(`kakor:${event}`, { detail }));
+    },
+    clear: () => listeners.clear(),
+  };
+}
+
+declare global {
+  interface WindowEventMap {
+    'kakor:ready': CustomEvent<KakorEvents['ready']>;
+    'kakor:consent': CustomEvent<KakorEvents['consent']>;
+    'kakor:change': CustomEvent<KakorEvents['change']>;
+    'kakor:show': CustomEvent<KakorEvents['show']>;
+    'kakor:hide': CustomEvent<KakorEvents['hide']>;
+  }
+}

@@ -1,0 +1,64 @@
+// The consent record kept in a first-party cookie (CONTRACT §3): encoding,
+// and decoding that treats anything unexpected as "no decision".
+import type { ConsentSource } from './types';
+
+export interface ConsentRecord {
+  revision: number;
+  id: string;
+  /** Epoch milliseconds of the choice. */
+  time: number;
+  categories: string[];
+  services: string[];
+  source: ConsentSource;
+}
+
+const VERSION = 1;
+const SOURCES: ConsentSource[] = ['banner', 'preferences', 'api', 'gpc'];
+/** Browsers keep about 4 KB per cookie; anything longer was not written by kakor. */
+const MAX_LENGTH = 4096;
+
+/** A short checksum, so a record edited by hand or cut short reads as tampered. */
+function checksum(parts: unknown[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of JSON.stringify(parts)) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+const body = (r: ConsentRecord) =>
+  [VERSION, r.revision, r.id, r.time, r.categories, r.services, r.source];
+
+export function encodeRecord(r: ConsentRecord): string {
+  const parts = body(r);
+  return JSON.stringify([...parts, checksum(parts)]);
+}
+
+const isIdList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' && /^[\w-]+$/.test(x));
+
+/**
+ * The stored record, or a reason it cannot be used: 'missing', 'tampered',
+ * 'revision' (an older manifest), or 'expired'.
+ */
+export function decodeRecord(
+  raw: string | undefined, revision: number, maxAgeDays: number, now: number,
+): ConsentRecord | 'missing' | 'tampered' | 'revision' | 'expired' {
+  if (raw === undefined || raw === '') return 'missing';
+  if (raw.length > MAX_LENGTH) return 'tampered';
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return 'tampered';
+  }
+  if (!Array.isArray(v) || v.length !== 8) return 'tampered';
+  const [version, rev, id, time, categories, services, source, sum] = v;
+  const ok = version === VERSION && Number.isInteger(rev) && typeof id === 'string'
+    && /^[\da-f-]{16,36}$/.test(id) && Number.isFinite(time) && isIdList(categories)
+    && isIdList(services) && SOURCES.includes(source) && sum === checksum(v.slice(0, 7));
+  if (!ok) return 'tampered';
+  if (rev !== revision) return 'revision';
+  const day = 864e5;
+  // A choice from the future (beyond a day of clock skew) is as suspect as an old one.
+  if (now - time > maxAgeDays * day || time - now > day) return 'expired';
+  return { revision: rev, id, time, categories, services, source };
+}

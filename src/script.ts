@@ -1,0 +1,28 @@
+// The script-tag entry (dist/kakor.js, CONTRACT §1.1): configures itself from its
+// own <script data-*> element during evaluation and sets window.kakor.
+import type { Consent } from './core/index';
+import { init, start, type InitOptions } from './init';
+
+declare global {
+  interface Window {
+    kakor?: Consent | { init(options?: InitOptions): Promise<Consent> };
+  }
+}
+
+const script = document.currentScript;
+const data = (name: string) => script?.getAttribute(`data-${name}`) ?? undefined;
+
+if (data('auto-init') === 'false') {
+  window.kakor = { init: (options) => init(options).then((consent) => (window.kakor = consent)) };
+} else {
+  try {
+    const lang = data('lang');
+    window.kakor = start({
+      manifest: data('manifest'),
+      lang: lang === 'sv' || lang === 'en' ? lang : 'auto',
+      layout: data('layout') === 'box' ? 'box' : 'bar',
+    });
+  } catch (e) {
+    console.error(`kakor: could not start, nothing non-essential will run: ${(e as Error).message}`);
+  }
+}
