@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Three tiers (STYLE §10): unit and component in jsdom, browser in real Chromium.
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
       {

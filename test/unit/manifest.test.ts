@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { validateManifest } from '../../src/core/manifest/validate';
+import schema from '../../manifest.schema.json';
+
+const dir = join(__dirname, '../fixtures/manifests');
+const shared = join(__dirname, '../../../shared/fixtures');
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
+const fixtures = readdirSync(dir).map((f) => ({ file: f, ...read(join(dir, f)) }));
+const realManifests = readdirSync(shared).filter((f) => f.endsWith('.cookies.json'));
+const checkSchema = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+describe('manifest validation', () => {
+  it.each(fixtures.filter((f) => f.file.startsWith('bad-')))('$file: one error naming its path', (f) => {
+    const v = validateManifest(f.manifest);
+    expect(v.manifest).toBeNull();
+    expect(v.errors).toHaveLength(1);
+    expect(v.errors[0].startsWith(f.error)).toBe(true);
+  });
+
+  it.each(fixtures.filter((f) => f.file.startsWith('good-')))('$file: usable, with its warning', (f) => {
+    const v = validateManifest(f.manifest);
+    expect(v.errors).toEqual([]);
+    expect(v.manifest).not.toBeNull();
+    expect(v.warnings).toEqual(f.warning ? [f.warning] : []);
+  });
+
+  it.each(realManifests)('shared/fixtures/%s validates cleanly', (file) => {
+    const v = validateManifest(read(join(shared, file)));
+    expect(v.errors).toEqual([]);
+    expect(v.warnings).toEqual([]);
+    expect(v.manifest!.categories.find((c) => c.required)!.id).toBe('necessary');
+  });
+
+  it('fills in the well-known categories and compiles patterns', () => {
+    const m = validateManifest(read(join(shared, 'bostadsexperterna.cookies.json'))).manifest!;
+    expect(m.categories.find((c) => c.id === 'analytics')!.title).toEqual({ sv: 'Statistik', en: 'Analytics' });
+    const ga = m.services.find((s) => s.id === 'google-analytics')!;
+    expect(ga.cookies[1].pattern).toEqual(/^_ga_/);
+    expect(ga.scripts).toEqual(['googletagmanager.com/gtag/js', 'google-analytics.com']);
+    expect(m.cookie.name).toBe('kakor_consent');
+    expect(m.honorGlobalPrivacyControl).toBe(true);
+    expect(m.reloadOnWithdraw).toBe(true);
+  });
+
+  it('keeps a custom category that says required, and makes necessary optional then', () => {
+    const m = validateManifest({
+      categories: [{ id: 'base', title: 'Bas', description: 'Bas', required: true }, 'analytics'],
+    }).manifest!;
+    expect(m.categories.map((c) => [c.id, c.required])).toEqual([['base', true], ['analytics', false]]);
+  });
+});
+
+describe('the JSON Schema agrees with the runtime check', () => {
+  it.each(fixtures)('$file', (f) => {
+    const schemaOk = checkSchema(f.manifest);
+    const runtimeOk = validateManifest(f.manifest).manifest !== null;
+    if (runtimeOk) expect(schemaOk).toBe(true);
+    // The schema cannot see cross-references (declared categories, duplicates, one required, regex syntax).
+    else expect(schemaOk).toBe(!f.schemaRejects);
+  });
+
+  it.each(realManifests)('shared/fixtures/%s passes the schema', (file) => {
+    expect(checkSchema(read(join(shared, file)))).toBe(true);
+  });
+});
