@@ -1,0 +1,66 @@
+// A minimal static server for the bench pages: 127.0.0.1 only, no compression
+// (the bench computes gzip and brotli itself from the files on disk).
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
+// Only what the pages need; the peers are served from their npm packages.
+const SERVED = ['/bench/pages/', '/bench/vendor/', '/dist/', '/node_modules/vanilla-cookieconsent/',
+  '/node_modules/klaro/', '/node_modules/orejime/'];
+const CONTENT_MARK = '<!--content-->';
+
+/** Maps a request path to a file under the repository, or null. */
+export function fileFor(pathname) {
+  // Vendor fakes: /vendor/<real-host>/<path> is the one local stand-in script,
+  // so manifest patterns match real URLs while nothing leaves the machine.
+  if (pathname.startsWith('/vendor/')) return join(ROOT, 'bench/vendor/analytics.js');
+  if (pathname.endsWith('/')) pathname += 'index.html';
+  const clean = normalize(decodeURIComponent(pathname));
+  if (!SERVED.some((prefix) => clean.startsWith(prefix))) return null;
+  return join(ROOT, clean);
+}
+
+/** Starts the server; `requests` lists every path asked for, in order. */
+export function startServer({ port = 0 } = {}) {
+  const requests = [];
+  let content;
+  const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    requests.push(pathname);
+    const file = fileFor(pathname);
+    try {
+      if (!file) throw new Error('not served');
+      let body = await readFile(file);
+      // Every bench page shares one body of Swedish content, spliced in here
+      // so the workload cannot drift between libraries.
+      if (file.endsWith('.html') && body.includes(CONTENT_MARK)) {
+        content ??= await readFile(join(ROOT, 'bench/pages/content.html'), 'utf8');
+        body = Buffer.from(body.toString('utf8').replace(CONTENT_MARK, content));
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  return new Promise((done) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: actual } = server.address();
+      done({
+        origin: `http://127.0.0.1:${actual}`,
+        requests,
+        close: () => new Promise((closed) => { server.closeAllConnections(); server.close(closed); }),
+      });
+    });
+  });
+}

@@ -1,0 +1,80 @@
+// Turns the summaries into the one comparison table (Markdown, so the README
+// can quote it as printed) plus kakor's own figures.
+
+const int = (x) => Math.round(x).toLocaleString('en-US');
+const ms = (x) => (x < 10 ? x.toFixed(1) : int(x));
+const cls = (x) => x.toFixed(3);
+
+// key: field of a library's summary; fmt: number format; kind: 'range' shows
+// min–max, 'exact' shows the one value (file sizes do not vary), 'count' is k/n.
+export const ROWS = [
+  { label: '1. first visit, JS+CSS raw (B)', key: 'bytesRaw', fmt: int, kind: 'exact' },
+  { label: '1. first visit, gzip (B)', key: 'bytesGzip', fmt: int, kind: 'exact' },
+  { label: '1. first visit, brotli (B)', key: 'bytesBrotli', fmt: int, kind: 'exact' },
+  { label: '2. accept button visible (ms)', key: 'bannerMs', fmt: ms, kind: 'range' },
+  { label: '2. accept button visible, CPU ×4 (ms)', key: 'bannerMsX4', fmt: ms, kind: 'range' },
+  { label: '3. script duration (ms)', key: 'scriptMs', fmt: ms, kind: 'range' },
+  { label: '3. script duration, CPU ×4 (ms)', key: 'scriptMsX4', fmt: ms, kind: 'range' },
+  { label: '3. long tasks, sum (ms)', key: 'longTaskMs', fmt: ms, kind: 'range' },
+  { label: '3. long tasks, sum, CPU ×4 (ms)', key: 'longTaskMsX4', fmt: ms, kind: 'range' },
+  { label: '4. layout shift (CLS)', key: 'cls', fmt: cls, kind: 'range' },
+  { label: '5. returning visitor, gzip (B)', key: 'returningGzip', fmt: int, kind: 'exact' },
+  { label: '5. returning visitor, script duration (ms)', key: 'returningScriptMs', fmt: ms, kind: 'range' },
+  { label: '5. returning visitor, UI shown', key: 'returningUi', kind: 'count' },
+  { label: '6. analytics ran before any click', key: 'ranBeforeClick', kind: 'count' },
+  { label: '6. analytics ran after reject', key: 'ranAfterReject', kind: 'count' },
+  { label: '6. analytics ran after accept', key: 'ranAfterAccept', kind: 'count' },
+  { label: '6. analytics ran for returning accepted visitor', key: 'returningRan', kind: 'count' },
+];
+
+const cell = (row, value) => {
+  if (value == null) return '–';
+  if (row.kind === 'count') return `${value.yes}/${value.n}`;
+  if (row.kind === 'exact' || value.min === value.max) return row.fmt(value.median);
+  return `${row.fmt(value.median)} (${row.fmt(value.min)}–${row.fmt(value.max)})`;
+};
+
+const ratio = (row, kakor, peer) => {
+  if (row.kind === 'count' || !kakor || !peer || peer.median === 0) return '–';
+  return (kakor.median / peer.median).toFixed(2);
+};
+
+const markdown = (header, rows) => {
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+};
+
+/** The comparison: one row per figure, kakor first, each peer with its kakor/peer ratio. */
+export function comparisonTable(libs, summaries, baseline) {
+  const [kakor, ...peers] = libs;
+  const header = ['figure', kakor.label ?? kakor.id];
+  for (const peer of peers) header.push(peer.label ?? peer.id, `kakor/${peer.id}`);
+  if (baseline) header.push(baseline.label ?? baseline.id);
+  const rows = ROWS.map((row) => {
+    const k = summaries[kakor.id]?.[row.key];
+    const cells = [row.label, cell(row, k)];
+    for (const peer of peers) {
+      const p = summaries[peer.id]?.[row.key];
+      cells.push(cell(row, p), ratio(row, k, p));
+    }
+    if (baseline) cells.push(cell(row, summaries[baseline.id]?.[row.key]));
+    return cells;
+  });
+  return markdown(header, rows);
+}
+
+/** kakor's entry sizes and its interception overhead. */
+export function kakorTable(entries, intercept) {
+  const sizes = markdown(
+    ['kakor entry', 'files', 'raw (B)', 'gzip (B)', 'brotli (B)'],
+    entries.map((e) => [e.name, String(e.files), int(e.raw), int(e.gzip), int(e.brotli)]),
+  );
+  if (!intercept) return sizes;
+  const row = (label, s) => [label, cell({ kind: 'range', fmt: ms }, s.without), cell({ kind: 'range', fmt: ms }, s.with),
+    ms(s.with.median - s.without.median), ((s.with.median - s.without.median)).toFixed(2)];
+  const overhead = markdown(
+    ['1,000 inserted elements, none blocked', 'without kakor (ms)', 'with kakor (ms)', 'overhead (ms)', 'per element (µs)'],
+    [row('unthrottled', intercept.x1), row('CPU ×4', intercept.x4)],
+  );
+  return `${sizes}\n\n${overhead}`;
+}

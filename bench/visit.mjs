@@ -1,0 +1,81 @@
+// One visit in a fresh browser context: load a bench page, wait until 2 s
+// after the load event, read the probe and the CDP metrics, then optionally
+// click reject or accept and check whether the blocked analytics script ran.
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileFor } from './server.mjs';
+import { installProbe } from './probe.mjs';
+import { totalSize } from './sizes.mjs';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const SETTLE_MS = 2000;
+
+const locate = (page, { selector, text }) =>
+  page.locator(selector).filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }).first();
+
+/**
+ * @param {{ throttle?: number, storageState?: object, act?: 'accept' | 'reject' }} options
+ * `act` runs after the measurement window, so clicks never touch the figures.
+ */
+export async function visit(browser, origin, lib, { throttle = 1, storageState, act } = {}) {
+  const context = await browser.newContext({ storageState, viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    await page.addInitScript(installProbe, { accept: lib.accept ?? { selector: 'x-none', text: '' }, watch: !storageState && !!lib.accept });
+    const paths = [];
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.origin === origin && response.status() === 200) paths.push(url.pathname);
+    });
+    page.on('pageerror', (error) => console.error(`[${lib.id}] page error: ${error.message}`));
+
+    await page.goto(origin + lib.page, { waitUntil: 'load' });
+    const remaining = await page.evaluate(
+      (settle) => performance.getEntriesByType('navigation')[0].loadEventEnd + settle - performance.now(),
+      SETTLE_MS,
+    );
+    if (remaining > 0) await page.waitForTimeout(remaining);
+
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+    const probe = await page.evaluate((settle) => {
+      const end = performance.getEntriesByType('navigation')[0].loadEventEnd + settle;
+      const b = window.__bench;
+      return {
+        shownAt: b.shownAt,
+        uiVisible: b.acceptVisible(),
+        longTasks: b.longTasks.filter(([start]) => start < end).reduce((sum, [, d]) => sum + d, 0),
+        cls: b.shifts.filter(([start]) => start < end).reduce((sum, [, v]) => sum + v, 0),
+        ran: !!window.__analyticsRan,
+      };
+    }, SETTLE_MS);
+
+    const toolFiles = [...new Set(paths.filter((p) => lib.files.some((prefix) => p.startsWith(prefix))))];
+    const result = {
+      ...probe,
+      scriptMs: metric('ScriptDuration') * 1000,
+      taskMs: metric('TaskDuration') * 1000,
+      files: toolFiles,
+      bytes: totalSize(toolFiles.map((p) => fileFor(p) ?? resolve(ROOT, `.${p}`))),
+    };
+
+    if (act === 'reject') {
+      await locate(page, lib.reject).click();
+      // Long enough for any library to insert and run a released script.
+      await page.waitForTimeout(750);
+      result.ranAfterReject = await page.evaluate(() => !!window.__analyticsRan);
+    } else if (act === 'accept') {
+      await locate(page, lib.accept).click();
+      result.ranAfterAccept = await page
+        .waitForFunction(() => window.__analyticsRan === true, null, { timeout: 3000 })
+        .then(() => true, () => false);
+      result.storageState = await context.storageState();
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
