@@ -1,5 +1,5 @@
-// Small type checks for manifest validation. Each records a problem under its
-// path (`services[2].category: …`) and says whether the value was usable.
+// Small composable checks for manifest validation. Each records problems under
+// their path (`services[2].category: …`) and returns the value, or undefined.
 
 export interface Problems {
   errors: string[];
@@ -7,6 +7,7 @@ export interface Problems {
 }
 
 export type Obj = { [key: string]: unknown };
+export type Check<T = unknown> = (p: Problems, path: string, v: unknown) => T | undefined;
 
 export const isObject = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -16,55 +17,89 @@ const show = (v: unknown): string => {
   return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '...' : s;
 };
 
-export function fail(p: Problems, path: string, message: string): false {
-  p.errors.push(`${path}: ${message}`);
-  return false;
+export function fail(p: Problems, path: string, message: string): undefined {
+  p.errors.push(`${path || 'manifest'}: ${message}`);
+  return undefined;
 }
 
-export function expect(p: Problems, path: string, v: unknown, ok: boolean, what: string): boolean {
-  return ok || fail(p, path, `expected ${what}, got ${show(v)}`);
-}
+/** A check from a predicate, failing with "expected <what>, got <value>". */
+export const is = <T = unknown>(ok: (v: unknown) => boolean, what: string): Check<T> =>
+  (p, path, v) => (ok(v) ? v as T : fail(p, path, `expected ${what}, got ${show(v)}`));
 
-export const checkString = (p: Problems, path: string, v: unknown): v is string =>
-  expect(p, path, v, typeof v === 'string' && v.trim() !== '', 'a non-empty string');
-
-export const checkBoolean = (p: Problems, path: string, v: unknown): v is boolean =>
-  expect(p, path, v, typeof v === 'boolean', 'true or false');
-
+export const str = is<string>((v) => typeof v === 'string' && /\S/.test(v), 'a non-empty string');
+export const bool = is<boolean>((v) => typeof v === 'boolean', 'true or false');
+export const id = is<string>((v) => typeof v === 'string' && /^[\w-]+$/.test(v), 'an id of letters, digits, "_" or "-"');
+const strings = (v: unknown) => isObject(v) && Object.values(v).every((t) => typeof t === 'string');
 /** A LocalText: a string, or an object of strings by language code. */
-export function checkText(p: Problems, path: string, v: unknown): boolean {
-  const ok = typeof v === 'string'
-    || (isObject(v) && Object.keys(v).length > 0 && Object.values(v).every((t) => typeof t === 'string'));
-  return expect(p, path, v, ok, 'a string or { "sv": "…", "en": "…" }');
-}
+export const text = is<string | Obj>((v) => typeof v === 'string' || (strings(v) && Object.keys(v as Obj).length > 0),
+  'a string or { "sv": "…", "en": "…" }');
+export const texts = is<Obj>((v) => isObject(v) && Object.values(v).every(strings), '{ "sv": { "key": "text" } }');
 
-/** An id: letters, digits, `_` and `-`. */
-export const checkId = (p: Problems, path: string, v: unknown): v is string =>
-  expect(p, path, v, typeof v === 'string' && /^[\w-]+$/.test(v), 'an id of letters, digits, "_" or "-"');
+/** An array of checked items; failed items are left out (their errors are recorded). */
+export const list = <T>(item: Check<T>, nonEmpty = false): Check<T[]> => (p, path, v) => {
+  if (!Array.isArray(v) || (nonEmpty && !v.length)) return fail(p, path, `expected ${nonEmpty ? 'a non-empty' : 'an'} array, got ${show(v)}`);
+  return v.map((x, i) => item(p, `${path}[${i}]`, x)).filter((x): x is T => x !== undefined);
+};
 
-/** Warns about keys a manifest object should not have, so typos are seen. */
-export function warnUnknownKeys(p: Problems, path: string, o: Obj, known: string[]): void {
-  for (const key of Object.keys(o)) {
-    if (!known.includes(key)) p.warnings.push(`${path ? path + '.' : ''}${key}: unknown key, ignored`);
+/**
+ * An object whose keys are checked by `fields`; keys in `required` are checked
+ * even when missing. Unknown keys are warned about, so typos are seen.
+ */
+export const obj = (fields: { [key: string]: Check }, required = ''): Check<Obj> => (p, path, v) => {
+  if (!isObject(v)) return fail(p, path, `expected a JSON object, got ${show(v)}`);
+  const at = (k: string) => (path ? `${path}.${k}` : k);
+  const before = p.errors.length;
+  const out: Obj = {};
+  for (const k of Object.keys(v)) if (!(k in fields)) p.warnings.push(`${at(k)}: unknown key, ignored`);
+  for (const k of Object.keys(fields)) {
+    if (v[k] !== undefined || required.split(' ').includes(k)) out[k] = fields[k](p, at(k), v[k]);
   }
-}
+  return p.errors.length > before ? undefined : out;
+};
 
-/** `/regex/flags` → RegExp; anything else stays a string. Records an invalid regex. */
-export function compilePattern(p: Problems, path: string, s: string): string | RegExp | undefined {
+/** `/regex/flags` → RegExp; anything else is a plain string. */
+export const toPattern = (s: string): string | RegExp => {
   const m = /^\/(.+)\/([a-z]*)$/.exec(s);
-  if (!m) return s;
-  try {
-    return new RegExp(m[1], m[2]);
-  } catch (e) {
-    fail(p, path, `${show(s)} is not a valid regular expression (${(e as Error).message})`);
-    return undefined;
-  }
-}
+  return m ? new RegExp(m[1], m[2]) : s;
+};
 
-/** True for http(s) and relative URLs; `javascript:` and other schemes are refused. */
+/** A name or URL pattern; a `/regex/` must compile. */
+export const pattern: Check<string> = (p, path, v) => {
+  const s = str(p, path, v);
+  if (s === undefined) return undefined;
+  try {
+    toPattern(s);
+    return s;
+  } catch (e) {
+    return fail(p, path, `${show(s)} is not a valid regular expression (${(e as Error).message})`);
+  }
+};
+
 // NOTE: browsers drop tabs and newlines inside URLs ("java\nscript:"), so
 // control characters and spaces are removed before the scheme is read.
+/** True for http(s) and relative URLs; `javascript:` and other schemes are refused. */
 export function isSafeUrl(v: string): boolean {
   const u = v.replace(/[\0-\x20]/g, '');
   return !/^[a-z][a-z\d+.-]*:/i.test(u) || /^https?:/i.test(u);
 }
+
+const unsafe = (v: unknown) => `${show(v)} is not an http(s) or relative URL`;
+
+/** A URL that must be safe: anything else is an error. */
+export const url: Check<string> = (p, path, v) => {
+  const s = str(p, path, v);
+  return s === undefined || isSafeUrl(s) ? s : fail(p, path, unsafe(s));
+};
+
+/** A link shown to visitors: an unsafe one is dropped with a warning, not fatal. */
+export const link: Check = (p, path, v) => {
+  const t = text(p, path, v);
+  if (t === undefined) return undefined;
+  for (const [lang, u] of Object.entries(typeof t === 'string' ? { '': t } : t)) {
+    if (!isSafeUrl(u as string)) {
+      p.warnings.push(`${path}${lang && '.' + lang}: ${unsafe(u)}, ignored`);
+      return undefined;
+    }
+  }
+  return t;
+};
