@@ -83,11 +83,11 @@ for (const [id, s] of Object.entries(samples)) {
     cls: summarize(pick(first, 'cls')),
     returningGzip: summarize(s.returning.map((v) => v.bytes.gzip)),
     returningScriptMs: summarize(pick(s.returning, 'scriptMs')),
-    returningUi: s.returning.length ? count(pick(s.returning, 'uiVisible')) : null,
+    returningUi: count(pick(s.returning, 'uiVisible')),
     ranBeforeClick: id === BASELINE.id ? null : count(pick(first, 'ran')),
     ranAfterReject: count(pick(s.first, 'ranAfterReject')),
     ranAfterAccept: count(pick(s.firstX4, 'ranAfterAccept')),
-    returningRan: s.returning.length ? count(pick(s.returning, 'ran')) : null,
+    returningRan: count(pick(s.returning, 'ran')),
   };
   // A banner that never showed must not hide behind a median of the others.
   const missed = first.filter((v) => v.shownAt == null).length;
@@ -106,7 +106,11 @@ const bundled = async (file) => {
   writeFileSync(out, result.outputFiles[0].contents);
   return totalSize([out]);
 };
-const entries = Object.entries(kakorEntries(DIST)).map(([name, files]) => ({ name, files: files.length, ...totalSize(files) }));
+const entries = Object.entries(kakorEntries(DIST)).map(([name, files]) => ({
+  name: name === 'dist/kakor.js' ? name : `${name} (${files.map((f) => relative(ROOT, f)).join(' + ')})`,
+  files: files.length,
+  ...totalSize(files),
+}));
 entries.push({ name: 'kakor, minified with preact + js-cookie (esbuild)', files: 1, ...(await bundled(join(DIST, 'esm/index.js'))) });
 entries.push({ name: 'kakor/core, minified with js-cookie (esbuild)', files: 1, ...(await bundled(join(DIST, 'esm/core.js'))) });
 

@@ -9,8 +9,8 @@ export function summarize(values) {
   return { median, min: xs[0], max: xs[xs.length - 1], n: xs.length };
 }
 
-/** How many of the booleans are true, as "k/n". */
+/** How many of the booleans are true, { yes, n }, or null if there are none. */
 export function count(values) {
   const xs = values.filter((v) => typeof v === 'boolean');
-  return { yes: xs.filter(Boolean).length, n: xs.length };
+  return xs.length ? { yes: xs.filter(Boolean).length, n: xs.length } : null;
 }

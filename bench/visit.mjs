@@ -44,8 +44,12 @@ export async function visit(browser, origin, lib, { throttle = 1, storageState, 
     const probe = await page.evaluate((settle) => {
       const end = performance.getEntriesByType('navigation')[0].loadEventEnd + settle;
       const b = window.__bench;
+      const nav = performance.getEntriesByType('navigation')[0];
       return {
         shownAt: b.shownAt,
+        // For reading the JSON: where the banner falls against the page's own milestones.
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         uiVisible: b.acceptVisible(),
         longTasks: b.longTasks.filter(([start]) => start < end).reduce((sum, [, d]) => sum + d, 0),
         cls: b.shifts.filter(([start]) => start < end).reduce((sum, [, v]) => sum + v, 0),
