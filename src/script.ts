@@ -5,7 +5,8 @@ import { init, start, type InitOptions } from './init';
 
 declare global {
   interface Window {
-    kakor?: Consent | { init(options?: InitOptions): Promise<Consent> };
+    /** The instance; with data-auto-init="false", `{ init(options) }` until init() replaces it. */
+    kakor: Consent;
   }
 }
 
@@ -13,7 +14,8 @@ const script = document.currentScript;
 const data = (name: string) => script?.getAttribute(`data-${name}`) ?? undefined;
 
 if (data('auto-init') === 'false') {
-  window.kakor = { init: (options) => init(options).then((consent) => (window.kakor = consent)) };
+  const deferred = { init: (options?: InitOptions) => init(options).then((consent) => (window.kakor = consent)) };
+  window.kakor = deferred as unknown as Consent;
 } else {
   try {
     const lang = data('lang');
