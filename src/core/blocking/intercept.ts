@@ -1,0 +1,178 @@
+// Holds the scripts, iframes and images other code adds while their URL is
+// blocked, and puts them back in catch order once it is not (CONTRACT §5.3).
+// A held element keeps its URL aside in data-kakor-src / data-kakor-srcset.
+
+export interface Interceptor {
+  /** Re-check held elements and release, in the order they were caught, those no longer blocked. */
+  update(): void;
+  /** Remove every patch and observer; held elements stay held (not released). */
+  destroy(): void;
+}
+
+const MARK = 'data-kakor-';
+const NAMES = ['srcset', 'src'];
+const MARKED = `[${MARK}src],[${MARK}srcset]`;
+// A start tag that can load something; quoted values may hold a `>`.
+// The parser turns `<image>` into `<img>`.
+const TAG_HTML = /<(script|iframe|img|image)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+// Only these script types run; a script of any other type never fetches its src.
+const JS = /^(|module|(text|application)\/(x-)?(java|ecma)script)$/i;
+
+type Fn = (this: any, ...args: any[]) => any;
+
+/** Starts holding elements for which isBlocked(absoluteUrl, element) is true. */
+export function createInterceptor(page: Window, isBlocked: (url: string, el: Element) => boolean): Interceptor {
+  const win = page as Window & typeof globalThis;
+  const doc = win.document;
+  const E = win.Element.prototype;
+  const { setAttribute: setAttr, getAttribute: getAttr, removeAttribute: removeAttr } = E;
+  const setHTML = Object.getOwnPropertyDescriptor(E, 'innerHTML')!.set!;
+  const tpl = doc.createElement('template');
+  const held: Element[] = [];
+  const undo: (() => void)[] = [];
+  let on = true;
+
+  const loads = (el: Element) =>
+    /^(script|iframe|img)$/.test(el.localName) && (el.localName != 'script' || JS.test((getAttr.call(el, 'type') ?? '').trim()));
+  // srcset lists candidates; the element is blocked if any one is. Only http(s) can reach a vendor.
+  const blocked = (el: Element, name: string, value: string) =>
+    (name == 'src' ? [value] : value.split(',').map((c) => c.trim().split(/\s+/)[0]!)).some((u) => {
+      try {
+        u = new URL(u, doc.baseURI).href;
+      } catch {
+        return false;
+      }
+      return /^https?:/.test(u) && isBlocked(u, el);
+    });
+  const anyBlocked = (el: Element, prefix: string) =>
+    NAMES.some((a) => {
+      const v = getAttr.call(el, prefix + a);
+      return v != null && blocked(el, a, v);
+    });
+  const remember = (el: Element) => held.includes(el) || held.push(el);
+  const marked = (el: Element) => NAMES.some((a) => el.hasAttribute(MARK + a));
+
+  // An element that got its URL without our setters (parser, template clone,
+  // DOMParser): move every URL aside before it is connected or adopted.
+  const check = (el: Element) => {
+    if (loads(el) && anyBlocked(el, '')) {
+      for (const a of NAMES) {
+        const v = getAttr.call(el, a);
+        if (v != null) setAttr.call(el, MARK + a, v), removeAttr.call(el, a);
+      }
+    }
+    if (marked(el)) remember(el);
+  };
+  const scan = (n: any) => {
+    if (!on || !n?.querySelectorAll) return;
+    if (n.nodeType == 1) check(n);
+    if (n.firstElementChild) n.querySelectorAll('script,iframe,img').forEach(check);
+  };
+
+  // A URL set by property or setAttribute: a blocked one never reaches the
+  // element, so even a detached `new Image()` fetches nothing.
+  const caught = (el: Element, name: string, value: unknown) => {
+    name = String(name).toLowerCase();
+    if (!on || !NAMES.includes(name) || !loads(el)) return false;
+    const v = String(value);
+    const b = blocked(el, name, v);
+    if (b) setAttr.call(el, MARK + name, v), remember(el);
+    else removeAttr.call(el, MARK + name);
+    return b;
+  };
+
+  // Markup: only the start tags that would load a blocked URL are rewritten,
+  // so everything else parses exactly as the page wrote it.
+  const rewrite = (html: unknown) =>
+    on && typeof html == 'string' && /<(scr|ifr|im)/i.test(html)
+      ? html.replace(TAG_HTML, (tag) => {
+        setHTML.call(tpl, tag);
+        const el = tpl.content.firstElementChild;
+        return el && loads(el) && anyBlocked(el, '') ? tag.replace(/([\s/])(src(set)?)(?=\s*=)/gi, `$1${MARK}$2`) : tag;
+      })
+      : html;
+
+  const patch = (proto: any, names: string, wrap: (orig: Fn, name: string) => Fn) =>
+    names.split(' ').forEach((name) => {
+      const d = proto && Object.getOwnPropertyDescriptor(proto, name);
+      if (!d) return;
+      const key = d.set ? 'set' : 'value';
+      const f = wrap(d[key], name);
+      Object.defineProperty(proto, name, { ...d, [key]: f });
+      // Someone patched over us: leave theirs; ours passes through once `on` is false.
+      undo.push(() => Object.getOwnPropertyDescriptor(proto, name)?.[key] === f && Object.defineProperty(proto, name, d));
+    });
+
+  for (const [proto, names] of [
+    [win.HTMLScriptElement.prototype, 'src'],
+    [win.HTMLIFrameElement.prototype, 'src'],
+    [win.HTMLImageElement.prototype, 'src srcset'],
+  ] as const) {
+    patch(proto, names, (orig, name) => function (v) {
+      if (!caught(this, name, v)) orig.call(this, v);
+    });
+  }
+  patch(E, 'setAttribute', (orig) => function (n, v) {
+    if (!caught(this, n, v)) orig.call(this, n, v);
+  });
+  patch(E, 'setAttributeNS', (orig) => function (ns, n, v) {
+    if (ns || !caught(this, n, v)) orig.call(this, ns, n, v);
+  });
+
+  // Insertion: the node to insert is the first argument, except for
+  // insertAdjacentElement; the variadic ones insert every argument.
+  const insert = (proto: any, names: string, at?: number) =>
+    patch(proto, names, (orig) => function (...a) {
+      at == null ? a.forEach(scan) : scan(a[at]);
+      return orig.apply(this, a);
+    });
+  insert(win.Node.prototype, 'appendChild insertBefore replaceChild', 0);
+  insert(E, 'insertAdjacentElement', 1);
+  insert(E, 'append prepend before after replaceWith replaceChildren');
+  insert(win.CharacterData.prototype, 'before after replaceWith');
+  insert(win.DocumentFragment.prototype, 'append prepend replaceChildren');
+  insert(win.Document.prototype, 'append prepend replaceChildren');
+
+  for (const [proto, names] of [
+    [E, 'innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe'],
+    [win.ShadowRoot?.prototype, 'innerHTML setHTMLUnsafe'],
+    [win.Range?.prototype, 'createContextualFragment'],
+    [win.Document.prototype, 'write writeln'],
+  ] as const) {
+    patch(proto, names, (orig) => function (...a) {
+      const root = this.parentNode || this;
+      const b = a.map(rewrite);
+      const r = orig.apply(this, b);
+      // The parser made these elements; list them now, in markup order.
+      if (b.some((x, i) => x !== a[i])) (r?.querySelectorAll ? r : root).querySelectorAll(MARKED).forEach(remember);
+      return r;
+    });
+  }
+
+  // Elements the HTML parser adds after kakor. NOTE: the spec (and Chromium)
+  // run a microtask checkpoint before a parser-inserted script is prepared,
+  // so this catches a `<script src>` in the HTML before it runs.
+  const observer = new win.MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(scan)));
+  observer.observe(doc, { childList: true, subtree: true });
+
+  return {
+    update() {
+      if (!on) return;
+      for (const el of held.slice()) {
+        if (marked(el) && anyBlocked(el, MARK)) continue;
+        held.splice(held.indexOf(el), 1);
+        // Released scripts run in catch order, as the parser would have run them.
+        if (el.localName == 'script' && marked(el) && !el.hasAttribute('async')) (el as HTMLScriptElement).async = false;
+        for (const a of NAMES) {
+          const v = getAttr.call(el, MARK + a);
+          if (v != null) removeAttr.call(el, MARK + a), setAttr.call(el, a, v);
+        }
+      }
+    },
+    destroy() {
+      on = false;
+      observer.disconnect();
+      undo.forEach((f) => f());
+    },
+  };
+}
