@@ -1,0 +1,72 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
+// One category in the preferences: its switch (locked on when required) and,
+// expanded, its services with their own switches and cookie tables.
+import { Fragment, h } from 'preact';
+import { localize, type Category, type Service } from '../core/index';
+import { safeUrl } from './safeUrl';
+import type { Ui } from './ui';
+
+/** An on/off switch (WAI-ARIA switch pattern). `locked`: the required category, on for good. */
+const switcher = (on: boolean, label: string, flip: (on: boolean) => void, locked?: boolean) => (
+  <button
+    class="sw" part="switch" role="switch" aria-checked={on} aria-label={label}
+    // aria-disabled, not disabled: it stays focusable, so a screen reader user hears it is locked on.
+    aria-disabled={locked || undefined} onClick={() => locked || flip(!on)}
+  />
+);
+
+/** A cookie named by a pattern, `/^_ga_/`, reads as `_ga_*` to a visitor. */
+const cookieName = (name: string) => name.replace(/^\/\^?(.*?)\$?\/$/, '$1*');
+
+function service({ t, lang, draft, flip }: Ui, s: Service, locked: boolean) {
+  const policy = safeUrl(s.privacyPolicyUrl);
+  return (
+    <div class="s">
+      <div class="rw">
+        <h4>{s.name}</h4>
+        {!locked && switcher(draft[s.id], s.name, (on) => flip(s.id, on))}
+      </div>
+      {s.description && <p>{localize(s.description, lang)}</p>}
+      {policy && <p><a href={policy}>{t.privacyPolicy}</a></p>}
+      {s.cookies.length > 0 && (
+        <table>
+          <tr>{[t.cookieName, t.provider, t.purpose, t.duration].map((x) => <th scope="col">{x}</th>)}</tr>
+          {s.cookies.map((c) => (
+            <tr>
+              <td>{cookieName(c.name)}</td>
+              {/* A third-party cookie names the site that sets it. */}
+              <td>{s.provider || s.name}{c.domain && <><br />{c.domain}</>}</td>
+              <td>{localize(c.purpose, lang)}</td>
+              <td>{localize(c.duration, lang)}</td>
+            </tr>
+          ))}
+        </table>
+      )}
+    </div>
+  );
+}
+
+/** `index` makes the element ids: a category id may hold characters an id list cannot. */
+export function category(ui: Ui, c: Category, index: number) {
+  const { m, t, lang, draft, open } = ui;
+  const title = localize(c.title, lang);
+  const services = m.services.filter((s) => s.category == c.id);
+  const id = `kc${index}`;
+  return (
+    <div class="c" part="category">
+      <div class="rw">
+        <h3>
+          {services.length
+            ? <button class="e" aria-expanded={!!open[c.id]} aria-controls={id} onClick={() => ui.toggle(c.id)}>{title}</button>
+            : title}
+        </h3>
+        {c.required && <span class="on">{t.alwaysOn}</span>}
+        {switcher(c.required || draft[c.id], title, (on) => ui.flip(c.id, on), c.required)}
+      </div>
+      <p>{localize(c.description, lang)}</p>
+      {open[c.id] && <div id={id}>{services.map((s) => service(ui, s, c.required))}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+// Mounts the dialog for one consent instance: a host with an open shadow root,
+// re-rendered from the core's state on every change (the core owns which view
+// is open). Also the [data-kakor-open] links and the iframe placeholders.
+import { h, render } from 'preact';
+import { localize, type Choice, type Consent, type View } from '../core/index';
+import { banner } from './banner';
+import { flip, initialDraft } from './draft';
+import { createPlaceholders } from './placeholders';
+import { preferences } from './preferences';
+import { safeUrl } from './safeUrl';
+import { adopt, createSheet } from './styles';
+import { textsFor } from './texts';
+import type { Ui } from './ui';
+
+export interface MountOptions {
+  /** First-layer layout: a bar along the bottom or a centred box. @default "bar" */
+  layout?: 'bar' | 'box';
+  /** Show the floating button that reopens the preferences after a decision. @default true */
+  floatingButton?: boolean;
+}
+
+const cookieIcon = (
+  <svg viewBox="0 0 24 24" width="24" height="24" fill="currentColor" aria-hidden="true">
+    <path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM8 10.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM11 16a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm0-9a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z" />
+  </svg>
+);
+
+export function mountUi(consent: Consent, options: MountOptions = {}): { destroy(): void } {
+  const doc = document;
+  const host = doc.createElement('kakor-dialog');
+  const root = host.attachShadow({ mode: 'open' });
+  const sheet = createSheet();
+  const placeholders = createPlaceholders(doc, sheet);
+  adopt(root, sheet);
+
+  // The UI's own state: only the unsaved switches, what is expanded, and where focus came from.
+  let view: View | null = null;
+  let draft: Choice = {};
+  let open: { [id: string]: boolean } = {};
+  let opener: Element | null = null;
+  let clicked: Element | null = null;
+
+  const focused = () => (doc.activeElement == host ? root.activeElement : doc.activeElement);
+
+  const update = () => {
+    const m = consent.getManifest();
+    if (!m) return render(null, root);
+    const next = consent.getView();
+    const lang = consent.getLanguage();
+    if (next == 'preferences' && view != next) {
+      opener = clicked || focused();
+      draft = initialDraft(consent, m);
+      open = {};
+    }
+    clicked = null;
+    const ui: Ui = {
+      consent, m, lang, draft, open,
+      t: textsFor(lang, m.texts),
+      policy: safeUrl(localize(m.policyUrl, lang)),
+      flip: (id, on) => { flip(draft, m, id, on); update(); },
+      toggle: (id) => { open[id] = !open[id]; update(); },
+      close: () => (consent.getConsent().decided ? consent.hide() : consent.show()),
+    };
+    host.lang = lang;
+    render(
+      <div>
+        {/* class f: focus lands here when what held it closes */}
+        {options.floatingButton !== false && next != 'banner' && consent.getConsent().decided && (
+          <button class="fb f" part="reopen" aria-label={ui.t.settings} onClick={consent.showPreferences}>{cookieIcon}</button>
+        )}
+        {next == 'banner' && banner(ui, options.layout == 'box')}
+        {next == 'preferences' && preferences(ui)}
+      </div>,
+      root,
+    );
+    placeholders.sync(ui);
+    const lost = !focused() || focused() == doc.body;
+    if (next != view && next == 'preferences') root.querySelector<HTMLElement>('.dl')!.focus();
+    // What held focus went away with the view: give it back where the visitor was.
+    else if (next != view && view && lost) {
+      const back = view == 'preferences' && opener && opener.isConnected ? opener : root.querySelector('.f');
+      if (back) (back as HTMLElement).focus();
+    }
+    view = next;
+  };
+
+  // Delegated, so links a site renders later (or a framework re-renders) work too.
+  const onClick = (e: MouseEvent) => {
+    const link = (e.target as Element).closest('[data-kakor-open]');
+    if (link) {
+      e.preventDefault();
+      clicked = link;
+      consent.showPreferences();
+    }
+  };
+
+  const attach = () => {
+    // First in the body, so the banner comes first in the tab order and a bottom
+    // bar never hides the focus of a page link behind it (WCAG 2.4.11).
+    doc.body.prepend(host);
+    update();
+  };
+  const unsubscribe = consent.subscribe(update);
+  doc.addEventListener('click', onClick);
+  // Waits for the whole document, so every iframe needing a placeholder is there.
+  if (doc.readyState == 'loading') doc.addEventListener('DOMContentLoaded', attach);
+  else attach();
+
+  return {
+    destroy() {
+      unsubscribe();
+      doc.removeEventListener('click', onClick);
+      doc.removeEventListener('DOMContentLoaded', attach);
+      render(null, root);
+      placeholders.clear();
+      host.remove();
+    },
+  };
+}

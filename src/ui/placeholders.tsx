@@ -1,0 +1,59 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+// Stand-ins for blocked `<iframe data-src>` embeds (CONTRACT §5.2): a box of the
+// same size naming the service, saying why, with a button granting just it.
+import { h, render } from 'preact';
+import { localize } from '../core/index';
+import { adopt } from './styles';
+import { withName } from './texts';
+import type { Ui } from './ui';
+
+/** Keeps one placeholder before each blocked iframe; `sync` after every change, `clear` to remove all. */
+export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
+  // Each frame's placeholder and the display it had before we hid it.
+  const shown = new Map<HTMLIFrameElement, [HTMLElement, string]>();
+  const remove = ([box, display]: [HTMLElement, string], frame: HTMLIFrameElement) => {
+    render(null, box.shadowRoot!);
+    box.remove();
+    frame.style.display = display;
+    shown.delete(frame);
+  };
+
+  const sync = ({ consent, m, t, lang }: Ui) => {
+    // The core drops data-src when it loads a frame, so a frame still carrying it is blocked.
+    shown.forEach((s, frame) => (frame.isConnected && frame.hasAttribute('data-src')) || remove(s, frame));
+    for (const frame of Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe[data-src]'))) {
+      const id = frame.getAttribute('data-service') || frame.getAttribute('data-category') || '';
+      if (consent.hasConsent(id)) continue;
+      let s = shown.get(frame);
+      if (!s) {
+        const box = doc.createElement('kakor-placeholder');
+        adopt(box.attachShadow({ mode: 'open' }), sheet);
+        // NOTE: CSSOM writes, not a style attribute, so `style-src 'self'` allows them.
+        Object.assign(box.style, {
+          display: 'inline-block', overflow: 'hidden', maxWidth: '100%',
+          width: `${frame.offsetWidth || +frame.width || 300}px`,
+          height: `${frame.offsetHeight || +frame.height || 150}px`,
+        });
+        shown.set(frame, (s = [box, frame.style.display]));
+        frame.style.display = 'none';
+        frame.before(box);
+      }
+      const service = m.services.find((x) => x.id == id);
+      const category = m.categories.find((c) => c.id == id);
+      const name = service ? service.name : category ? localize(category.title, lang) : id;
+      s[0].lang = lang;
+      render(
+        <div class="ph" part="placeholder">
+          <strong>{name}</strong>
+          <p>{withName(t.placeholderText, name)}</p>
+          <button class="b" part="button" onClick={() => consent.setConsent({ [id]: true }, 'preferences')}>
+            {withName(t.placeholderButton, name)}
+          </button>
+        </div>,
+        s[0].shadowRoot!,
+      );
+    }
+  };
+  return { sync, clear: () => shown.forEach(remove) };
+}
