@@ -42,7 +42,11 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   let opener: Element | null = null;
   let clicked: Element | null = null;
 
-  const focused = () => (doc.activeElement == host ? root.activeElement : doc.activeElement);
+  /** The focused element, looking into the shadow root; null when nothing (the body) has focus. */
+  const focused = () => {
+    const el = doc.activeElement;
+    return el == host ? root.activeElement : el == doc.body ? null : el;
+  };
 
   const update = () => {
     const m = consent.getManifest();
@@ -76,7 +80,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
       root,
     );
     placeholders.sync(ui);
-    const lost = !focused() || focused() == doc.body;
+    const lost = !focused();
     if (next != view && next == 'preferences') root.querySelector<HTMLElement>('.dl')!.focus();
     // What held focus went away with the view: give it back where the visitor was.
     else if (next != view && view && lost) {

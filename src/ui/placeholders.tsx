@@ -20,11 +20,12 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
   };
 
   const sync = ({ consent, m, t, lang }: Ui) => {
+    const blocked = new Set<HTMLIFrameElement>();
     // The core drops data-src when it loads a frame, so a frame still carrying it is blocked.
-    shown.forEach((s, frame) => (frame.isConnected && frame.hasAttribute('data-src')) || remove(s, frame));
     for (const frame of Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe[data-src]'))) {
       const id = frame.getAttribute('data-service') || frame.getAttribute('data-category') || '';
       if (consent.hasConsent(id)) continue;
+      blocked.add(frame);
       let s = shown.get(frame);
       if (!s) {
         const box = doc.createElement('kakor-placeholder');
@@ -54,6 +55,7 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
         s[0].shadowRoot!,
       );
     }
+    shown.forEach((s, frame) => blocked.has(frame) || remove(s, frame));
   };
   return { sync, clear: () => shown.forEach(remove) };
 }
