@@ -12,10 +12,11 @@ import { build } from 'esbuild';
 import { startServer } from './server.mjs';
 import { BASELINE, LIBS } from './libs.mjs';
 import { visit } from './visit.mjs';
-import { interceptSample } from './intercept.mjs';
+import { runInterceptOverhead } from './intercept-overhead.mjs';
 import { kakorEntries, totalSize } from './sizes.mjs';
+import { composition } from './composition.mjs';
 import { count, summarize } from './stats.mjs';
-import { comparisonTable, kakorTable } from './table.mjs';
+import { comparisonTable, compositionTable, kakorTable } from './table.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -36,9 +37,8 @@ if (!existsSync(join(DIST, 'kakor.js'))) {
 const started = Date.now();
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const chromiumVersion = browser.version();
 const samples = Object.fromEntries([...libs, BASELINE].map((lib) => [lib.id, { first: [], firstX4: [], returning: [] }]));
-const intercept = { x1: { with: [], without: [] }, x4: { with: [], without: [] } };
-const kakorPage = LIBS[0].page;
 
 try {
   for (let run = 0; run < runs; run++) {
@@ -54,14 +54,9 @@ try {
       if (lib.accept) s.returning.push(await visit(browser, server.origin, lib, { storageState: accepted.storageState }));
       delete accepted.storageState;
     }
-    for (const [key, throttle] of [['x1', 1], ['x4', 4]]) {
-      const pair = run % 2 ? [['with', kakorPage], ['without', BASELINE.page]] : [['without', BASELINE.page], ['with', kakorPage]];
-      for (const [side, page] of pair) intercept[key][side].push(await interceptSample(browser, server.origin, page, throttle));
-    }
     process.stderr.write(`run ${run + 1}/${runs} done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
 } finally {
-  var chromiumVersion = browser.version();
   await browser.close();
   await server.close();
 }
@@ -114,8 +109,10 @@ const entries = Object.entries(kakorEntries(DIST)).map(([name, files]) => ({
 entries.push({ name: 'kakor, minified with preact + js-cookie (esbuild)', files: 1, ...(await bundled(join(DIST, 'esm/index.js'))) });
 entries.push({ name: 'kakor/core, minified with js-cookie (esbuild)', files: 1, ...(await bundled(join(DIST, 'esm/core.js'))) });
 
-const interceptSummary = Object.fromEntries(Object.entries(intercept).map(([key, sides]) =>
-  [key, { with: summarize(sides.with), without: summarize(sides.without) }]));
+// Interception overhead, measured by intercept-overhead.mjs in its own browser.
+const intercept = await runInterceptOverhead();
+
+const parts = await composition(ROOT);
 
 const date = new Date().toISOString().slice(0, 10);
 const elapsed = Math.round((Date.now() - started) / 1000);
@@ -124,13 +121,14 @@ console.log(`\n## Consent tools on the same page (${env})\n`);
 console.log('median (min–max) over fresh browser contexts; ratio = kakor median / peer median, lower is better for kakor.\n');
 console.log(comparisonTable(libs, summaries, BASELINE));
 console.log(`\n## kakor's own figures\n`);
-console.log(kakorTable(entries, interceptSummary));
+console.log(kakorTable(entries, intercept));
+console.log(`\n${compositionTable(parts)}`);
 console.log(`\n(bench took ${elapsed} s)`);
 
 if (args.json) {
   const out = join(ROOT, 'bench/results/latest.json');
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(out, JSON.stringify({ date, chromium: chromiumVersion, runs, cpus: cpus().length, node: process.version,
-    elapsedSeconds: elapsed, summaries, entries, intercept: { samples: intercept, summary: interceptSummary }, samples }, null, 2));
+    elapsedSeconds: elapsed, summaries, entries, composition: parts, intercept, samples }, null, 2));
   console.log(`figures written to ${relative(process.cwd(), out)}`);
 }

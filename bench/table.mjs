@@ -63,18 +63,24 @@ export function comparisonTable(libs, summaries, baseline) {
   return markdown(header, rows);
 }
 
-/** kakor's entry sizes and its interception overhead. */
+/** kakor's entry sizes and its interception overhead (rows from intercept-overhead.mjs). */
 export function kakorTable(entries, intercept) {
   const sizes = markdown(
     ['kakor entry', 'files', 'raw (B)', 'gzip (B)', 'brotli (B)'],
     entries.map((e) => [e.name, String(e.files), int(e.raw), int(e.gzip), int(e.brotli)]),
   );
   if (!intercept) return sizes;
-  const row = (label, s) => [label, cell({ kind: 'range', fmt: ms }, s.without), cell({ kind: 'range', fmt: ms }, s.with),
-    ms(s.with.median - s.without.median), ((s.with.median - s.without.median)).toFixed(2)];
   const overhead = markdown(
-    ['1,000 inserted elements, none blocked', 'without kakor (ms)', 'with kakor (ms)', 'overhead (ms)', 'per element (µs)'],
-    [row('unthrottled', intercept.x1), row('CPU ×4', intercept.x4)],
+    ['1,000 inserted elements, none blocked (median of 21)', 'without kakor (ms)', 'with kakor (ms)', 'overhead (ms)', 'with/without'],
+    intercept.map((w) => [w.way, w.withoutMs.toFixed(2), w.withMs.toFixed(2), (w.withMs - w.withoutMs).toFixed(2), w.ratio.toFixed(2)]),
   );
   return `${sizes}\n\n${overhead}`;
+}
+
+/** Shares of the minified script-tag bundle by origin. */
+export function compositionTable(parts) {
+  return markdown(
+    ['dist/kakor.js by origin (esbuild re-bundle)', 'minified (B)', 'share'],
+    parts.map((p) => [p.group, int(p.bytes), `${(p.share * 100).toFixed(0)}%`]),
+  );
 }
