@@ -9,11 +9,14 @@ import { type Entry, type Size, kakorEntries, totalSize } from '../../bench/size
 
 const SCRIPT_TAG_TARGET_GZIP = 11_000;
 
-// Bytes; update together with the table in bench/README.md when a change is deliberate.
+// Bytes, set from the sizes `npm run bench` measured on 2026-11-23 (kakor.js
+// 17,964 gzip / 16,105 brotli; kakor 16,733 / 14,874; kakor/core 11,029 / 9,806)
+// plus 5%, except dist/kakor.js, held at its target (brotli scaled alike), so
+// this fails until the script tag fits. Lower them when a change shrinks an entry.
 const BUDGETS: Record<Entry, Omit<Size, 'raw'>> = {
   'dist/kakor.js': { gzip: 11_000, brotli: 9_900 },
-  kakor: { gzip: 11_000, brotli: 9_900 },
-  'kakor/core': { gzip: 6_000, brotli: 5_400 },
+  kakor: { gzip: 17_600, brotli: 15_700 },
+  'kakor/core': { gzip: 11_600, brotli: 10_300 },
 };
 
 const dist = join(__dirname, '../../dist');
