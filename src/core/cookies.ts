@@ -1,5 +1,5 @@
 // Deletes the cookies of withdrawn services (CONTRACT §5.4) on this host and
-// every parent domain, at `/` and the current path's folders. Cookies of other
+// every parent domain, at `/` and every folder of the current path. Cookies of other
 // sites (a `domain` this host is not under) cannot be reached and are skipped.
 import type { CookieJar } from './env';
 import type { Service } from './types';
@@ -11,9 +11,14 @@ export function deleteServiceCookies(jar: CookieJar, services: Service[], locati
   if (!/^[\d.]+$|:/.test(host)) {
     for (let i = 0; i < labels.length - 1; i++) domains.push('.' + labels.slice(i).join('.'));
   }
+  // A cookie's path may be any folder of this page's path, with or without its
+  // trailing slash ("/kurser" and "/kurser/" are different cookies).
   const paths = ['/'];
   const parts = location.pathname.split('/').filter(Boolean);
-  for (let i = 1; i <= parts.length; i++) paths.push('/' + parts.slice(0, i).join('/'));
+  for (let i = 1; i <= parts.length; i++) {
+    const path = '/' + parts.slice(0, i).join('/');
+    paths.push(path, path + '/');
+  }
   const names = jar.names();
   for (const service of services) {
     for (const cookie of service.cookies) {
