@@ -27,6 +27,8 @@ const TYPES = {
 
 // Every response: the browser must fetch again on each visit, or a test could
 // pass because a script came from cache instead of being requested.
+const FAVICON = Buffer.from('R0lGODlhAQABAIAAAAtfSv///yH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==', 'base64');
+
 // The demo may run for hours; keep the log bounded.
 const MAX_LOG = 10_000;
 
@@ -88,6 +90,8 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
 async function route(url, req, res, body) {
   const path = decodeURIComponent(url.pathname);
   if (path === '/') return send(res, 200, TYPES['.html'], await indexPage());
+  // Browsers ask for it on their own; a 404 would show as a console error in every test.
+  if (path === '/favicon.ico') return send(res, 200, 'image/gif', FAVICON);
   if (path === '/consent-log') {
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');
     return send(res, 204);
