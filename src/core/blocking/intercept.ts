@@ -28,12 +28,12 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
   const { setAttribute: setAttr, getAttribute: getAttr, removeAttribute: removeAttr } = E;
   const setHTML = Object.getOwnPropertyDescriptor(E, 'innerHTML')!.set!;
   const tpl = doc.createElement('template');
-  const held: Element[] = [];
+  let held: Element[] = [];
   const undo: (() => void)[] = [];
   let on = true;
 
   const loads = (el: Element) =>
-    /^(script|iframe|img)$/.test(el.localName) && (el.localName != 'script' || JS.test((getAttr.call(el, 'type') ?? '').trim()));
+    /^(script|iframe|img)$/.test(el.localName) && (el.localName != 'script' || JS.test((getAttr.call(el, 'type') || '').trim()));
   // srcset lists candidates; the element is blocked if any one is. Only http(s) can reach a vendor.
   const blocked = (el: Element, name: string, value: string) =>
     (name == 'src' ? [value] : value.split(',').map((c) => c.trim().split(/\s+/)[0]!)).some((u) => {
@@ -44,10 +44,12 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
       }
       return /^https?:/.test(u) && isBlocked(u, el);
     });
+  // A URL our setters let through since the last update() is not asked again on insertion.
+  let passed = new WeakMap<Element, string>();
   const anyBlocked = (el: Element, prefix: string) =>
     NAMES.some((a) => {
       const v = getAttr.call(el, prefix + a);
-      return v != null && blocked(el, a, v);
+      return v != null && v !== passed.get(el) && blocked(el, a, v);
     });
   const remember = (el: Element) => held.includes(el) || held.push(el);
   const marked = (el: Element) => NAMES.some((a) => el.hasAttribute(MARK + a));
@@ -64,7 +66,7 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
     if (marked(el)) remember(el);
   };
   const scan = (n: any) => {
-    if (!on || !n?.querySelectorAll) return;
+    if (!on || !(n && n.querySelectorAll)) return;
     if (n.nodeType == 1) check(n);
     if (n.firstElementChild) n.querySelectorAll('script,iframe,img').forEach(check);
   };
@@ -77,77 +79,64 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
     const v = String(value);
     const b = blocked(el, name, v);
     if (b) setAttr.call(el, MARK + name, v), remember(el);
-    else removeAttr.call(el, MARK + name);
+    else removeAttr.call(el, MARK + name), passed.set(el, v);
     return b;
   };
 
   // Markup: only the start tags that would load a blocked URL are rewritten,
-  // so everything else parses exactly as the page wrote it.
-  const rewrite = (html: unknown) =>
-    on && typeof html == 'string' && /<(scr|ifr|im)/i.test(html)
-      ? html.replace(TAG_HTML, (tag) => {
-        setHTML.call(tpl, tag);
-        const el = tpl.content.firstElementChild;
-        return el && loads(el) && anyBlocked(el, '') ? tag.replace(/([\s/])(src(set)?)(?=\s*=)/gi, `$1${MARK}$2`) : tag;
-      })
-      : html;
+  // so everything else parses exactly as the page wrote it. All the tags are
+  // parsed in one go, inert, each closed so that none swallows the next.
+  const rewrite = (html: unknown) => {
+    const tags = on && typeof html == 'string' && html.match(TAG_HTML);
+    if (!tags) return html;
+    setHTML.call(tpl, tags.join('</script></iframe>'));
+    const els = tpl.content.children;
+    let i = 0;
+    return (html as string).replace(TAG_HTML, (tag) => {
+      const el = els[i++];
+      return el && loads(el) && anyBlocked(el, '') ? tag.replace(/([\s/])(src(set)?)(?=\s*=)/gi, `$1${MARK}$2`) : tag;
+    });
+  };
 
-  const patch = (proto: any, names: string, wrap: (orig: Fn, name: string) => Fn) =>
-    names.split(' ').forEach((name) => {
-      const d = proto && Object.getOwnPropertyDescriptor(proto, name);
+  // Each name is patched on whichever of these prototypes owns it.
+  const protos = ['Node', 'Element', 'CharacterData', 'DocumentFragment', 'Document', 'ShadowRoot', 'Range',
+    'HTMLScriptElement', 'HTMLIFrameElement', 'HTMLImageElement'].map((c) => (win as any)[c].prototype);
+  const patch = (names: string, wrap: (orig: Fn, name: string) => Fn) =>
+    protos.forEach((proto) => names.split(' ').forEach((name) => {
+      const d = Object.getOwnPropertyDescriptor(proto, name);
       if (!d) return;
       const key = d.set ? 'set' : 'value';
       const f = wrap(d[key], name);
       Object.defineProperty(proto, name, { ...d, [key]: f });
       // Someone patched over us: leave theirs; ours passes through once `on` is false.
-      undo.push(() => Object.getOwnPropertyDescriptor(proto, name)?.[key] === f && Object.defineProperty(proto, name, d));
-    });
+      undo.push(() => (Object.getOwnPropertyDescriptor(proto, name) || d)[key] === f && Object.defineProperty(proto, name, d));
+    }));
 
-  for (const [proto, names] of [
-    [win.HTMLScriptElement.prototype, 'src'],
-    [win.HTMLIFrameElement.prototype, 'src'],
-    [win.HTMLImageElement.prototype, 'src srcset'],
-  ] as const) {
-    patch(proto, names, (orig, name) => function (v) {
-      if (!caught(this, name, v)) orig.call(this, v);
-    });
-  }
-  patch(E, 'setAttribute', (orig) => function (n, v) {
+  patch('src srcset', (orig, name) => function (v) {
+    if (!caught(this, name, v)) orig.call(this, v);
+  });
+  patch('setAttribute', (orig) => function (n, v) {
     if (!caught(this, n, v)) orig.call(this, n, v);
   });
-  patch(E, 'setAttributeNS', (orig) => function (ns, n, v) {
+  patch('setAttributeNS', (orig) => function (ns, n, v) {
     if (ns || !caught(this, n, v)) orig.call(this, ns, n, v);
   });
-
-  // Insertion: the node to insert is the first argument, except for
-  // insertAdjacentElement; the variadic ones insert every argument.
-  const insert = (proto: any, names: string, at?: number) =>
-    patch(proto, names, (orig) => function (...a) {
+  // Insertion: the node to insert is the first argument, the second for
+  // insertAdjacentElement; the variadic methods insert every argument.
+  patch('appendChild insertBefore replaceChild insertAdjacentElement append prepend before after replaceWith replaceChildren',
+    (orig, name) => function (...a) {
+      const at = ({ appendChild: 0, insertBefore: 0, replaceChild: 0, insertAdjacentElement: 1 } as any)[name];
       at == null ? a.forEach(scan) : scan(a[at]);
       return orig.apply(this, a);
     });
-  insert(win.Node.prototype, 'appendChild insertBefore replaceChild', 0);
-  insert(E, 'insertAdjacentElement', 1);
-  insert(E, 'append prepend before after replaceWith replaceChildren');
-  insert(win.CharacterData.prototype, 'before after replaceWith');
-  insert(win.DocumentFragment.prototype, 'append prepend replaceChildren');
-  insert(win.Document.prototype, 'append prepend replaceChildren');
-
-  for (const [proto, names] of [
-    [E, 'innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe'],
-    [win.ShadowRoot?.prototype, 'innerHTML setHTMLUnsafe'],
-    [win.Range?.prototype, 'createContextualFragment'],
-    [win.Document.prototype, 'write writeln'],
-  ] as const) {
-    patch(proto, names, (orig) => function (...a) {
-      const root = this.parentNode || this;
-      const b = a.map(rewrite);
-      const r = orig.apply(this, b);
-      // The parser made these elements; list them now, in markup order.
-      if (b.some((x, i) => x !== a[i])) (r?.querySelectorAll ? r : root).querySelectorAll(MARKED).forEach(remember);
-      return r;
-    });
-  }
+  patch('innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe createContextualFragment write writeln', (orig) => function (...a) {
+    const root = this.parentNode || this;
+    const b = a.map(rewrite);
+    const r = orig.apply(this, b);
+    // The parser made these elements; list them now, in markup order.
+    if (b.some((x, i) => x !== a[i])) (r && r.querySelectorAll ? r : root).querySelectorAll(MARKED).forEach(remember);
+    return r;
+  });
 
   // Elements the HTML parser adds after kakor. NOTE: the spec (and Chromium)
   // run a microtask checkpoint before a parser-inserted script is prepared,
@@ -157,17 +146,17 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
 
   return {
     update() {
-      if (!on) return;
-      for (const el of held.slice()) {
-        if (marked(el) && anyBlocked(el, MARK)) continue;
-        held.splice(held.indexOf(el), 1);
+      passed = new WeakMap();
+      if (on) held = held.filter((el) => {
+        if (marked(el) && anyBlocked(el, MARK)) return true;
         // Released scripts run in catch order, as the parser would have run them.
-        if (el.localName == 'script' && marked(el) && !el.hasAttribute('async')) (el as HTMLScriptElement).async = false;
+        if (el.localName == 'script' && !el.hasAttribute('async')) (el as HTMLScriptElement).async = false;
         for (const a of NAMES) {
           const v = getAttr.call(el, MARK + a);
           if (v != null) removeAttr.call(el, MARK + a), setAttr.call(el, a, v);
         }
-      }
+        return false;
+      });
     },
     destroy() {
       on = false;

@@ -1,0 +1,100 @@
+// What kakor's interception (CONTRACT §5.3) costs a page that adds 1,000
+// elements none of which is blocked: the same insertions timed in Chromium
+// with and without dist/kakor.js. Prints JSON; `runInterceptOverhead()` is
+// for bench/run.mjs. Usage: node bench/intercept-overhead.mjs [path/to/kakor.js]
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ORIGIN = 'http://127.0.0.1:9';
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+// A manifest with the fixture sites' patterns: none matches /p.gif.
+const MANIFEST = JSON.stringify({
+  categories: ['necessary', 'analytics', 'marketing'],
+  services: [
+    { id: 'google-analytics', name: 'GA', category: 'analytics', scripts: ['googletagmanager.com/gtag/js', 'google-analytics.com'] },
+    { id: 'facebook-pixel', name: 'Meta', category: 'marketing', scripts: ['connect.facebook.net'] },
+    { id: 'google-ads', name: 'Ads', category: 'marketing', scripts: ['googleadservices.com', 'doubleclick.net', '/googlesyndication\\.com/'] },
+  ],
+});
+
+const page = (withKakor) => `<!doctype html><html><head><meta charset="utf-8"><title>bench</title>
+<script type="application/json" id="kakor-manifest">${MANIFEST}</script>
+${withKakor ? '<script src="/kakor.js"></script>' : ''}
+</head><body></body></html>`;
+
+// Each way in adds 1,000 elements to a fresh box; only the synchronous work is timed.
+const WAYS = {
+  'createElement + src + appendChild': (n) => {
+    const box = document.body.appendChild(document.createElement('div'));
+    const t = performance.now();
+    for (let i = 0; i < n; i++) {
+      const img = document.createElement('img');
+      img.src = `/p.gif?${i}`;
+      box.appendChild(img);
+    }
+    const ms = performance.now() - t;
+    box.remove();
+    return ms;
+  },
+  'createElement(div) + append': (n) => {
+    const box = document.body.appendChild(document.createElement('div'));
+    const t = performance.now();
+    for (let i = 0; i < n; i++) box.append(document.createElement('div'));
+    const ms = performance.now() - t;
+    box.remove();
+    return ms;
+  },
+  'innerHTML with 1,000 <img>': (n) => {
+    const box = document.body.appendChild(document.createElement('div'));
+    let html = '';
+    for (let i = 0; i < n; i++) html += `<img src="/p.gif?h${i}" alt="">`;
+    const t = performance.now();
+    box.innerHTML = html;
+    const ms = performance.now() - t;
+    box.remove();
+    return ms;
+  },
+};
+
+const median = (xs) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+
+export async function runInterceptOverhead({ kakorPath = fileURLToPath(new URL('../dist/kakor.js', import.meta.url)), rounds = 21 } = {}) {
+  const kakor = readFileSync(kakorPath, 'utf8');
+  const browser = await chromium.launch({
+    executablePath: process.env.KAKOR_CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run'],
+  });
+  const times = {};
+  try {
+    for (const withKakor of [false, true]) {
+      const p = await browser.newPage();
+      // Everything is answered here: the page never touches the network.
+      await p.route(`${ORIGIN}/**`, (route) => {
+        const path = new URL(route.request().url()).pathname;
+        if (path === '/kakor.js') return route.fulfill({ contentType: 'text/javascript', body: kakor });
+        if (path === '/p.gif') return route.fulfill({ contentType: 'image/gif', body: GIF });
+        return route.fulfill({ contentType: 'text/html', body: page(withKakor) });
+      });
+      await p.goto(`${ORIGIN}/`);
+      if (withKakor && !(await p.evaluate(() => 'kakor' in window))) throw new Error('dist/kakor.js did not start');
+      for (const [name, fn] of Object.entries(WAYS)) {
+        const runs = [];
+        await p.evaluate(fn, 1000); // warm-up
+        for (let r = 0; r < rounds; r++) runs.push(await p.evaluate(fn, 1000));
+        (times[name] ??= {})[withKakor ? 'with' : 'without'] = median(runs);
+      }
+      await p.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return Object.entries(times).map(([way, t]) => ({
+    way, elements: 1000, withoutMs: +t.without.toFixed(2), withMs: +t.with.toFixed(2), ratio: +(t.with / t.without).toFixed(2),
+  }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(JSON.stringify(await runInterceptOverhead({ kakorPath: process.argv[2] }), null, 2));
+}

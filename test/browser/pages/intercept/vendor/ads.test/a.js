@@ -1,0 +1,1 @@
+(window.runs = window.runs || []).push(document.currentScript.src.split('/vendor/')[1]);
