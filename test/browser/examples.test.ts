@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchBrowser, openPage, origin, requestMark, vendorRequestsSince, vendorRuns, visit, waitForRuns,
+  axeViolations, launchBrowser, openPage, origin, requestMark, vendorRequestsSince, vendorRuns, visit, waitForRuns,
 } from './harness';
 
 const root = new URL('../../examples/', import.meta.url);
@@ -53,6 +53,16 @@ describe.each(folders)('examples/%s/', (name) => {
     expect(requested.filter((p) => !NECESSARY_VENDORS.some((n) => p.startsWith(n)))).toEqual([]);
     // The panel is same-origin and matches no service: kakor must never hold it back.
     await v.page.waitForSelector('aside.kakor-panel li');
+    await v.close();
+  });
+});
+
+describe.each(folders)('examples/%s/ accessibility', (name) => {
+  it('has no axe-core violations before a decision (page and kakor\'s UI)', async () => {
+    // CSP is bypassed only so that axe-core itself can be injected.
+    const v = await openPage(browser, { bypassCSP: true });
+    await visit(v.page, entry(name));
+    expect(await axeViolations(v.page)).toEqual([]);
     await v.close();
   });
 });

@@ -2,6 +2,7 @@
 // reach nothing but the example server, a fresh context per test that records
 // errors and kakor's events, cookies, and the server's request log.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createRequire } from 'node:module';
 import { inject } from 'vitest';
 import type { LoggedRequest } from '../../examples/server.mjs';
 import type { Consent } from '../../src/core/api';
@@ -21,6 +22,8 @@ declare global {
     dataLayer?: unknown[];
   }
 }
+
+const require = createRequire(import.meta.url);
 
 /** `http://127.0.0.1:PORT` */
 export const origin = inject('kakorOrigin');
@@ -75,9 +78,16 @@ export interface Visit {
   close(): Promise<void>;
 }
 
+export interface PageOptions {
+  /** Emulate Global Privacy Control (`navigator.globalPrivacyControl === true`). */
+  gpc?: boolean;
+  /** Ignore the page's Content-Security-Policy (only to inject axe-core into a CSP page). */
+  bypassCSP?: boolean;
+}
+
 /** A fresh context (no cookies, no cache) and page for one test. */
-export async function openPage(browser: Browser, { gpc = false } = {}): Promise<Visit> {
-  const context = await browser.newContext();
+export async function openPage(browser: Browser, { gpc = false, bypassCSP = false }: PageOptions = {}): Promise<Visit> {
+  const context = await browser.newContext({ bypassCSP });
   context.setDefaultTimeout(10_000);
   await context.addInitScript(RECORDER);
   if (gpc) await context.addInitScript(GPC);
@@ -167,6 +177,15 @@ export async function vendorRequestsSince(mark: number): Promise<string[]> {
   return (await requestsSince(mark))
     .filter((r) => r.path.startsWith('/vendor/'))
     .map((r) => r.path.slice('/vendor/'.length));
+}
+
+/** axe-core's violations on the page as `rule: selector, …` lines (WCAG 2.x A and AA rules). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => (window as unknown as {
+    axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+  }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** Vendor scripts and frames in the DOM that the browser would load (not held as text/plain or data-src). */
