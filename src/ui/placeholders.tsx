@@ -30,11 +30,12 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
       if (!s) {
         const box = doc.createElement('kakor-placeholder');
         adopt(box.attachShadow({ mode: 'open' }), sheet);
+        // The frame's size, growing taller only when a narrow frame cannot hold the text.
         // NOTE: CSSOM writes, not a style attribute, so `style-src 'self'` allows them.
         Object.assign(box.style, {
-          display: 'inline-block', overflow: 'hidden', maxWidth: '100%',
+          display: 'inline-flex', verticalAlign: 'bottom', maxWidth: '100%',
           width: `${frame.offsetWidth || +frame.width || 300}px`,
-          height: `${frame.offsetHeight || +frame.height || 150}px`,
+          minHeight: `${frame.offsetHeight || +frame.height || 150}px`,
         });
         shown.set(frame, (s = [box, frame.style.display]));
         frame.style.display = 'none';

@@ -3,7 +3,7 @@
 const css = `:host{all:initial;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21);--m:var(--kakor-muted,#5c5c68);--a:var(--kakor-accent,#1f5bd8);--l:var(--kakor-border,#d6d6de);font:15px/1.5 var(--kakor-font,system-ui,sans-serif);color:var(--f)}
 @media(prefers-color-scheme:dark){:host{--b:var(--kakor-bg,#1f2026);--f:var(--kakor-fg,#f2f2f5);--m:var(--kakor-muted,#a8a8b5);--a:var(--kakor-accent,#93b4ff);--l:var(--kakor-border,#45464f)}}
 *{box-sizing:border-box;margin:0;font:inherit;color:inherit}
-h2,h3,h4,th,.b{font-weight:600}
+h2,h3,h4,th,strong,.b{font-weight:600}
 h2{font-size:1.25em}
 p{margin-top:4px}
 a{color:var(--a)}
@@ -19,9 +19,9 @@ a{color:var(--a)}
 button{background:none;border:0;cursor:pointer}
 .b,.fb{background:var(--f);color:var(--b)}
 .b{min-height:44px;padding:8px 16px;border-radius:8px}
-.ov{inset:0;display:grid;place-items:center;padding:16px;background:var(--kakor-backdrop,#0009)}
+.ov{inset:0;display:flex;align-items:center;justify-content:center;padding:16px;background:var(--kakor-backdrop,#0009)}
 .dl{display:flex;flex-direction:column;width:min(640px,100%);max-height:100%;outline:0}
-.dl,.bx,.ph{border-radius:var(--kakor-radius,12px)}
+.dl,.bx,.ph{border:1px solid var(--l);border-radius:var(--kakor-radius,12px)}
 .hd,.bd,.ft{padding:16px 20px}
 .hd,.rw{display:flex;align-items:center;gap:12px}
 .bd{overflow:auto;padding-top:0;border-block:1px solid var(--l)}
@@ -40,11 +40,12 @@ button{background:none;border:0;cursor:pointer}
 .sw[aria-disabled]{opacity:.6;cursor:auto}
 .s{margin:12px 0 0 16px;padding-top:12px;border-top:1px dashed var(--l)}
 table{width:100%;margin-top:8px;border-collapse:collapse}
-th,td{padding:4px 8px 4px 0;border-bottom:1px solid var(--l);text-align:left;vertical-align:top;overflow-wrap:anywhere}
+th,td{padding:4px 8px 4px 0;border-bottom:1px solid var(--l);text-align:left;vertical-align:top}
+td{overflow-wrap:anywhere}
 .fb{left:16px;bottom:16px;width:48px;height:48px;padding:12px;border-radius:50%;box-shadow:0 2px 12px #0006}
-.ph{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;height:100%;padding:16px;border:1px solid var(--l);text-align:center}
+.ph{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;padding:16px;text-align:center}
 @keyframes k{0%{opacity:0;translate:0 16px}}
-@media(max-width:480px){.bt{grid:auto/1fr}}
+@media(max-width:480px){.bt{grid:auto/1fr;flex:auto}}
 @media(prefers-reduced-motion:reduce){*,:after{animation:none!important;transition:none!important}}`;
 
 /** One constructable sheet, shared by every shadow root of one mount; null where unsupported. */

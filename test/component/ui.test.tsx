@@ -225,7 +225,7 @@ describe.each(['sv', 'en'] as const)('the dialog in %s', (lang) => {
     const frame = document.querySelector('iframe')!;
     const box = document.querySelector('kakor-placeholder') as HTMLElement;
     expect(box.nextElementSibling).toBe(frame);
-    expect([box.style.width, box.style.height]).toEqual(['560px', '315px']);
+    expect([box.style.width, box.style.minHeight]).toEqual(['560px', '315px']);
     expect(frame.style.display).toBe('none');
     const ph = within(box.shadowRoot as unknown as HTMLElement);
     expect(ph.getByText('YouTube')).toBeTruthy();
