@@ -3,7 +3,7 @@
 // once, in order, without a reload after accept (CONTRACT §5.3).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, origin, requestMark, requestsSince, type Visit } from './harness';
+import { launchBrowser, openPage, origin, requestMark, requestsSince, waitForReady, type Visit } from './harness';
 
 type Kind = 'script' | 'iframe' | 'img';
 
@@ -30,13 +30,8 @@ async function open(file: string): Promise<Page> {
   const visit = await openPage(browser);
   visits.push(visit);
   const { page } = visit;
-  // NOTE: until dist/kakor.js builds with the interceptor wired in, a bundle
-  // of this module alone can stand in for it (KAKOR_SHIM=path/to/bundle.js).
-  if (process.env.KAKOR_SHIM) {
-    const body = await import('node:fs').then((fs) => fs.readFileSync(process.env.KAKOR_SHIM!, 'utf8'));
-    await page.route('**/dist/kakor.js', (route) => route.fulfill({ contentType: 'text/javascript', body }));
-  }
   await page.goto(origin + PAGES + file);
+  await waitForReady(page);
   await page.evaluate(() => { (window as any).sameDocument = true; });
   return page;
 }

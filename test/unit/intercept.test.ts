@@ -32,7 +32,7 @@ describe('createInterceptor', () => {
     const script = document.createElement('script');
     script.setAttribute('SRC', '//tracker.test/t.js');
     const frame = document.createElement('iframe');
-    frame.setAttributeNS(null, 'src', 'https://ads.test/f.html');
+    frame.setAttribute('src', 'https://ads.test/f.html');
     expect([img, script, frame].map(attrs)).toEqual([
       { 'data-kakor-src': 'https://ads.test/p.gif' },
       { 'data-kakor-src': '//tracker.test/t.js' },
