@@ -50,6 +50,20 @@ try {
       await context.close();
     }
   }
+  // Each shipped theme file on the bar banner and the preferences, 320px wide.
+  const context = await browser.newContext({ viewport: sizes.mobile, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  for (const theme of ['light', 'dark', 'high-contrast']) {
+    await context.clearCookies();
+    await page.goto(server.origin + pages.bar, { waitUntil: 'networkidle' });
+    await page.addStyleTag({ path: new URL(`../themes/${theme}.css`, import.meta.url).pathname });
+    await page.evaluate(() => window.kakor.ready);
+    await page.screenshot({ path: new URL(`theme-${theme}-banner.png`, OUT).pathname });
+    await page.evaluate(() => window.kakor.showPreferences());
+    await page.screenshot({ path: new URL(`theme-${theme}-preferences.png`, OUT).pathname });
+    shots.push(`theme-${theme}-banner.png`, `theme-${theme}-preferences.png`);
+  }
+  await context.close();
   console.log(`${shots.length} screenshots in screenshots/`);
 } finally {
   await browser.close();
