@@ -63,9 +63,10 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
   const marked = (el: Element) => NAMES.some((a) => el.hasAttribute(MARK + a));
 
   // An element that got its URL without our setters (parser, template clone,
-  // DOMParser): move every URL aside before it is connected or adopted.
-  const check = (el: Element) => {
-    if (loads(el) && anyBlocked(el, '')) {
+  // DOMParser): move every URL aside before it is connected or adopted. An
+  // image the HTML parser made (`late`) was fetched already, so it keeps its URL.
+  const check = (el: Element, late?: boolean) => {
+    if (!(late && el.localName == 'img') && loads(el) && anyBlocked(el, '')) {
       for (const a of NAMES) {
         const v = getAttr.call(el, a);
         if (v != null) setAttr.call(el, MARK + a, v), removeAttr.call(el, a);
@@ -73,10 +74,10 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
     }
     if (marked(el)) remember(el);
   };
-  const scan = (n: any) => {
+  const scan = (n: any, late?: boolean) => {
     if (!on || !(n && n.querySelectorAll)) return;
-    if (n.nodeType == 1) check(n);
-    if (n.firstElementChild) n.querySelectorAll('script,iframe,img').forEach(check);
+    if (n.nodeType == 1) check(n, late);
+    if (n.firstElementChild) n.querySelectorAll('script,iframe,img').forEach((el: Element) => check(el, late));
   };
 
   // A URL set by property or setAttribute: a blocked one never reaches the
@@ -131,7 +132,7 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
   patch('appendChild insertBefore replaceChild insertAdjacentElement append prepend before after replaceWith replaceChildren',
     (orig, name) => function (...a) {
       const at = /Child|Before/.test(name) ? 0 : /Elem/.test(name) ? 1 : -1;
-      at < 0 ? a.forEach(scan) : scan(a[at]);
+      at < 0 ? a.forEach((n) => scan(n)) : scan(a[at]);
       return orig.apply(this, a);
     });
   patch('innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe createContextualFragment write writeln', (orig) => function (...a) {
@@ -146,7 +147,7 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
   // Elements the HTML parser adds after kakor. The spec (and Chromium) run a
   // microtask checkpoint before a parser-inserted script is prepared, so this
   // catches a `<script src>` in the HTML before it runs.
-  const observer = new win.MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach(scan)));
+  const observer = new win.MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => scan(n, true))));
   observer.observe(doc, { childList: true, subtree: true });
 
   return {
