@@ -33,6 +33,8 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   let view: View | null = null;
   let lang = options.lang ?? 'auto';
   let destroyed = false;
+  /** Consent Mode is on: by the manifest, or because defaults went out before it arrived. */
+  let consentMode = false;
   const state = () => toState(manifest, granted, decision);
 
   // Fail closed: until the manifest is known, every cross-origin request is held.
@@ -119,7 +121,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       path: '/', domain: m.cookie.domain, sameSite: 'Lax', secure: win.location.protocol === 'https:',
       expires: new Date(decision.time + m.consentMaxAgeDays * 864e5),
     });
-    if (m.googleConsentMode) pushConsentUpdate(win, m, after);
+    if (consentMode) pushConsentUpdate(win, m, after);
     const revoked = newlyGranted(after, before);
     setView(null);
     events.emit('consent', { consent: after, firstTime });
@@ -157,10 +159,9 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     const m = manifest;
     if (m) {
       restore(m);
-      if (m.googleConsentMode) {
-        pushConsentDefault(win);
-        if (decision) pushConsentUpdate(win, m, state());
-      }
+      if (m.googleConsentMode && !consentMode) pushConsentDefault(win);
+      consentMode ||= m.googleConsentMode;
+      if (consentMode && decision) pushConsentUpdate(win, m, state());
     }
     notify();
     // Events wait a microtask, so `window.kakor` is set before `kakor:ready` is heard.
@@ -197,7 +198,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       jar.remove(m.cookie.name, { path: '/', domain: m.cookie.domain });
       restore(m);
       purge(m);
-      if (m.googleConsentMode) pushConsentUpdate(win, m, state());
+      if (consentMode) pushConsentUpdate(win, m, state());
       const revoked = newlyGranted(state(), before);
       if (revoked.length) events.emit('change', { consent: state(), granted: [], revoked });
       setView(decision ? null : 'banner');
@@ -234,6 +235,13 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     loaded = loadManifest(options.manifest, env);
   } catch (e) {
     loaded = { error: `manifest: ${(e as Error).message}` };
+  }
+  if (loaded instanceof Promise) {
+    // A fetched manifest cannot say in time whether the site uses Consent Mode, and
+    // tags must not see a page without a denied default (CONTRACT §6): push it now,
+    // and keep it updated from then on.
+    pushConsentDefault(win);
+    consentMode = true;
   }
   api.ready = (loaded instanceof Promise ? loaded.then(start) : start(loaded))
     .catch((e) => error(`stopped by an internal error: ${(e as Error).stack ?? e}`));

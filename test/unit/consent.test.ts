@@ -308,3 +308,24 @@ describe('static blocking in the page', () => {
     expect(env.errors).toEqual(['kakor: <script data-category="analitycs">: "analitycs" is not a category in the manifest, so it stays blocked']);
   });
 });
+
+describe('Consent Mode with a fetched manifest', () => {
+  const layer = () => (window as unknown as { dataLayer?: IArguments[] }).dataLayer ?? [];
+
+  it('pushes the denied default before the manifest arrives, then keeps it updated', async () => {
+    env.fetchMock.mockResolvedValueOnce(new Response(JSON.stringify({ ...kajabi, googleConsentMode: false })));
+    const c = make('/cookies.json');
+    expect(Array.from(layer()[0]).slice(0, 2)).toEqual(['consent', 'default']);
+    await c.ready;
+    await c.setConsent({ analytics: true });
+    expect(Array.from(layer()[1])[2]).toMatchObject({ analytics_storage: 'granted', ad_storage: 'denied' });
+    expect(layer()).toHaveLength(2);
+  });
+
+  it('pushes nothing for an object manifest that does not ask for it', async () => {
+    const c = make({ ...kajabi, googleConsentMode: false });
+    await c.ready;
+    await c.acceptAll();
+    expect(layer()).toEqual([]);
+  });
+});
