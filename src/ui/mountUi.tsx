@@ -23,7 +23,7 @@ export interface MountOptions {
 
 const cookieIcon = (
   <svg viewBox="0 0 24 24" width="24" height="24" fill="currentColor" aria-hidden="true">
-    <path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM8 10.5a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3Zm7 4a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3ZM11 16a1 1 0 1 1 0 2 1 1 0 0 1 0-2Zm0-9a1 1 0 1 1 0 2 1 1 0 0 1 0-2Z" />
+    <path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM8 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 4a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z" />
   </svg>
 );
 

@@ -4,7 +4,7 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import bostad from '../../../shared/fixtures/bostadsexperterna.cookies.json';
-import { createConsent, type Consent, type Manifest } from '../../src/core/index';
+import { createConsent, type Manifest } from '../../src/core/index';
 import { mountUi, type MountOptions } from '../../src/ui/mountUi';
 import { fakeEnv } from '../unit/fakeEnv';
 
