@@ -19,7 +19,7 @@ declare function startAnalytics(): void;
 
 describe('README code blocks', () => {
   it('has blocks of every kind it teaches', () => {
-    expect(new Set(blocks.map((b) => b.lang))).toEqual(new Set(['sh', 'html', 'ts', 'js', 'json']));
+    expect(new Set(blocks.map((b) => b.lang))).toEqual(new Set(['sh', 'html', 'ts', 'js', 'json', 'css']));
   });
 
   it('type-checks every ts and js block', () => {
@@ -47,6 +47,14 @@ describe('README code blocks', () => {
     for (const b of blocks.filter((x) => x.lang === 'json')) {
       const value = JSON.parse(b.code);
       if ('categories' in value) expect(validateManifest(value).errors).toEqual([]);
+    }
+  });
+
+  it('styles only the elements and parts kakor has in css blocks', () => {
+    const parts = ['banner', 'dialog', 'button', 'switch', 'category', 'reopen', 'placeholder'];
+    for (const b of blocks.filter((x) => x.lang === 'css')) {
+      for (const [, part] of b.code.matchAll(/::part\((\w+)\)/g)) expect(parts).toContain(part);
+      for (const [, el] of b.code.matchAll(/^([a-z-]+)::/gm)) expect(['kakor-dialog', 'kakor-placeholder']).toContain(el);
     }
   });
 
