@@ -108,15 +108,21 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   };
   const unsubscribe = consent.subscribe(update);
   doc.addEventListener('click', onClick);
-  // Waits for the whole document, so every iframe needing a placeholder is there.
-  if (doc.readyState == 'loading') doc.addEventListener('DOMContentLoaded', attach);
-  else attach();
+  // Mounts as soon as <body> exists, so the banner can show in the first paint;
+  // renders again once the whole document is there, for the iframe placeholders.
+  const waitForBody = new MutationObserver(() => {
+    if (doc.body) waitForBody.disconnect(), attach();
+  });
+  if (doc.body) attach();
+  else waitForBody.observe(doc.documentElement, { childList: true });
+  if (doc.readyState == 'loading') doc.addEventListener('DOMContentLoaded', update);
 
   return {
     destroy() {
       unsubscribe();
       doc.removeEventListener('click', onClick);
-      doc.removeEventListener('DOMContentLoaded', attach);
+      waitForBody.disconnect();
+      doc.removeEventListener('DOMContentLoaded', update);
       render(null, root);
       placeholders.clear();
       host.remove();
