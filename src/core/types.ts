@@ -21,7 +21,7 @@ export interface ManifestService {
   name: string;
   category: string;
   provider?: string;
-  privacyPolicyUrl?: string;
+  privacyPolicyUrl?: LocalText;
   description?: LocalText;
   cookies?: ManifestCookie[];
   /** URL substrings or `/regex/` of scripts, iframes and images this service loads (§5.3). */
@@ -87,7 +87,7 @@ export interface Service {
   name: string;
   category: string;
   provider?: string;
-  privacyPolicyUrl?: string;
+  privacyPolicyUrl?: LocalText;
   description?: LocalText;
   cookies: CookieInfo[];
   /** Compiled URL patterns: substrings stay strings, `/regex/` become RegExp. */

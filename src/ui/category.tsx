@@ -5,7 +5,6 @@
 // expanded, its services with their own switches and cookie tables.
 import { Fragment, h } from 'preact';
 import { localize, type Category, type Service } from '../core/index';
-import { safeUrl } from './safeUrl';
 import type { Ui } from './ui';
 
 /** An on/off switch (WAI-ARIA switch pattern). `locked`: the required category, on for good. */
@@ -21,7 +20,8 @@ const switcher = (on: boolean, label: string, flip: (on: boolean) => void, locke
 const cookieName = (name: string) => name.replace(/^\/\^?(.*?)\$?\/$/, '$1*');
 
 function service({ t, lang, draft, flip }: Ui, s: Service, locked: boolean) {
-  const policy = safeUrl(s.privacyPolicyUrl);
+  // Only http(s) and relative URLs get this far: the manifest check drops the rest.
+  const policy = localize(s.privacyPolicyUrl, lang);
   return (
     <div class="s">
       <div class="rw">

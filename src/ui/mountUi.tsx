@@ -9,7 +9,6 @@ import { banner } from './banner';
 import { flip, initialDraft } from './draft';
 import { createPlaceholders } from './placeholders';
 import { preferences } from './preferences';
-import { safeUrl } from './safeUrl';
 import { adopt, createSheet } from './styles';
 import { textsFor } from './texts';
 import type { Ui } from './ui';
@@ -62,7 +61,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
     const ui: Ui = {
       consent, m, lang, draft, open,
       t: textsFor(lang, m.texts),
-      policy: safeUrl(localize(m.policyUrl, lang)),
+      policy: localize(m.policyUrl, lang),
       flip: (id, on) => { flip(draft, m, id, on); update(); },
       toggle: (id) => { open[id] = !open[id]; update(); },
       close: () => (consent.getConsent().decided ? consent.hide() : consent.show()),
