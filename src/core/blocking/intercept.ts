@@ -66,7 +66,8 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
   // DOMParser): move every URL aside before it is connected or adopted. An
   // image the HTML parser made (`late`) was fetched already, so it keeps its URL.
   const check = (el: Element, late?: boolean) => {
-    if (!(late && el.localName == 'img') && loads(el) && anyBlocked(el, '')) {
+    if (!loads(el)) return;
+    if (!(late && el.localName == 'img') && anyBlocked(el, '')) {
       for (const a of NAMES) {
         const v = getAttr.call(el, a);
         if (v != null) setAttr.call(el, MARK + a, v), removeAttr.call(el, a);
@@ -130,8 +131,7 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
   // Insertion: the node to insert is the first argument, the second for
   // insertAdjacentElement; the variadic methods insert every argument.
   patch('appendChild insertBefore replaceChild insertAdjacentElement append prepend before after replaceWith replaceChildren',
-    (orig, name) => function (...a) {
-      const at = /Child|Before/.test(name) ? 0 : /Elem/.test(name) ? 1 : -1;
+    (orig, name, at = /Child|Before/.test(name) ? 0 : /Elem/.test(name) ? 1 : -1) => function (...a) {
       at < 0 ? a.forEach((n) => scan(n)) : scan(a[at]);
       return orig.apply(this, a);
     });
