@@ -1,61 +1,41 @@
-// Turns choices into granted sets and sets into the public ConsentState.
-// The required category and its services are always granted.
+// Turns choices into the set of granted ids, and that set into the public
+// ConsentState. Category and service ids never clash (the manifest check sees to
+// it), so one set holds both. The required category and its services are always in it.
 import type { ConsentRecord } from './record';
 import type { Choice, ConsentSource, ConsentState, ResolvedManifest } from './types';
 
-export interface Granted {
-  categories: Set<string>;
-  services: Set<string>;
-}
+export type Granted = Set<string>;
 
-const requiredIds = (m: ResolvedManifest): Granted => {
+/** Every category and service `on` grants, plus the required ones. */
+const grant = (m: ResolvedManifest, on: (id: string, category?: string) => boolean): Granted => {
   const req = m.categories.find((c) => c.required)!.id;
-  return {
-    categories: new Set([req]),
-    services: new Set(m.services.filter((s) => s.category === req).map((s) => s.id)),
-  };
+  const granted: Granted = new Set();
+  for (const c of m.categories) if (c.id === req || on(c.id)) granted.add(c.id);
+  for (const s of m.services) if (s.category === req || on(s.id, s.category)) granted.add(s.id);
+  return granted;
 };
 
-export const grantAll = (m: ResolvedManifest): Granted => ({
-  categories: new Set(m.categories.map((c) => c.id)),
-  services: new Set(m.services.map((s) => s.id)),
-});
+export const grantAll = (m: ResolvedManifest) => grant(m, () => true);
 
-export const grantRequired = requiredIds;
+export const grantRequired = (m: ResolvedManifest) => grant(m, () => false);
 
 /**
  * Applies a choice on top of what is granted now. A category switches all its
  * services with it, unless the same choice names the service too.
- * Returns the ids that are neither a category nor a service.
+ * Reports the ids that are neither a category nor a service.
  */
-export function applyChoice(m: ResolvedManifest, now: Granted, choice: Choice): { granted: Granted; unknown: string[] } {
-  const granted: Granted = { categories: new Set(now.categories), services: new Set(now.services) };
-  const unknown: string[] = [];
-  const toggle = (set: Set<string>, id: string, on: boolean) => (on ? set.add(id) : set.delete(id));
-  for (const [id, on] of Object.entries(choice)) {
-    if (!m.categories.some((c) => c.id === id)) continue;
-    toggle(granted.categories, id, on === true);
-    for (const s of m.services) {
-      if (s.category === id && !(s.id in choice)) toggle(granted.services, s.id, on === true);
-    }
-  }
-  for (const [id, on] of Object.entries(choice)) {
-    if (m.services.some((s) => s.id === id)) toggle(granted.services, id, on === true);
-    else if (!m.categories.some((c) => c.id === id)) unknown.push(id);
-  }
-  const req = requiredIds(m);
-  req.categories.forEach((id) => granted.categories.add(id));
-  req.services.forEach((id) => granted.services.add(id));
-  return { granted, unknown };
+export function applyChoice(m: ResolvedManifest, now: Granted, choice: Choice, unknown: (id: string) => void): Granted {
+  const named = Object.keys(choice);
+  const ids = [...m.categories, ...m.services].map((x) => x.id);
+  named.forEach((id) => ids.includes(id) || unknown(id));
+  return grant(m, (id, category) => (named.includes(id) ? choice[id] === true
+    : category !== undefined && named.includes(category) && !(id in choice) ? choice[category] === true
+      : now.has(id)));
 }
 
 /** What a stored record grants under this manifest; ids it no longer lists are dropped. */
-export function grantedFromRecord(m: ResolvedManifest, r: ConsentRecord): Granted {
-  const req = requiredIds(m);
-  for (const id of r.categories) if (m.categories.some((c) => c.id === id)) req.categories.add(id);
-  for (const id of r.services) if (m.services.some((s) => s.id === id)) req.services.add(id);
-  return req;
-}
+export const grantedFromRecord = (m: ResolvedManifest, r: ConsentRecord) =>
+  grant(m, (id, category) => (category ? r.services : r.categories).includes(id));
 
 export interface Decision {
   id: string;
@@ -63,28 +43,24 @@ export interface Decision {
   source: ConsentSource;
 }
 
-export function toState(m: ResolvedManifest | null, granted: Granted | null, decision: Decision | null): ConsentState {
+export function toState(m: ResolvedManifest | null, granted: Granted, decision: Decision | null): ConsentState {
   const state: ConsentState = {
-    decided: decision !== null,
+    decided: !!decision,
     categories: {},
     services: {},
     revision: m ? m.revision : 0,
     id: decision && decision.source !== 'none-needed' ? decision.id : null,
-    decidedAt: decision ? new Date(decision.time).toISOString() : null,
-    source: decision ? decision.source : null,
+    decidedAt: decision && new Date(decision.time).toISOString(),
+    source: decision && decision.source,
   };
-  if (!m) return state;
-  const g = granted ?? requiredIds(m);
-  for (const c of m.categories) state.categories[c.id] = g.categories.has(c.id);
-  for (const s of m.services) state.services[s.id] = g.services.has(s.id);
+  if (m) {
+    for (const c of m.categories) state.categories[c.id] = granted.has(c.id);
+    for (const s of m.services) state.services[s.id] = granted.has(s.id);
+  }
   return state;
 }
 
 /** Ids (categories and services) granted in `after` but not in `before`. */
-export function newlyGranted(before: ConsentState, after: ConsentState): string[] {
-  const ids: string[] = [];
-  for (const kind of ['categories', 'services'] as const) {
-    for (const [id, on] of Object.entries(after[kind])) if (on && !before[kind][id]) ids.push(id);
-  }
-  return ids;
-}
+export const newlyGranted = (before: ConsentState, after: ConsentState): string[] =>
+  (['categories', 'services'] as const).flatMap((kind) =>
+    Object.keys(after[kind]).filter((id) => after[kind][id] && !before[kind][id]));

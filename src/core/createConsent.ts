@@ -21,17 +21,18 @@ import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
 import type { ConsentSource, ResolvedManifest, View } from './types';
 
 export function createConsent(options: ConsentOptions = {}): Consent {
-  const env = options.env ?? browserEnv();
+  const env = options.env || browserEnv();
   const { window: win, document: doc, cookies: jar } = env;
   const error = (message: string) => env.console.error(`kakor: ${message}`);
   const events = createEmitter(win, (e) => error(`a kakor event listener threw: ${e}`));
   const subscribers = new Set<() => void>();
   const notify = () => subscribers.forEach((fn) => fn());
   let manifest: ResolvedManifest | null = null;
-  let granted: Granted | null = null;
+  /** Ids of the granted categories and services; meaningful only with a manifest. */
+  let granted: Granted = new Set();
   let decision: Decision | null = null;
   let view: View | null = null;
-  let lang = options.lang ?? 'auto';
+  let lang = options.lang || 'auto';
   let destroyed = false;
   /** Consent Mode is on: by the manifest, or because defaults went out before it arrived. */
   let consentMode = false;
@@ -41,17 +42,16 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const interceptor = options.intercept === false ? null : createInterceptor(win, (url) => {
     if (!manifest) return new URL(url, doc.baseURI).origin !== win.location.origin;
     const id = matchService(url, manifest.services, doc.baseURI);
-    return id !== undefined && !granted!.services.has(id);
+    return id !== undefined && !granted.has(id);
   });
 
   const warned = new Set<string>();
   const allowed = (el: Element): boolean => {
     if (!manifest) return false;
-    const now = state();
     const service = el.getAttribute('data-service');
-    const category = el.getAttribute('data-category');
-    const [kind, id] = service ? ['service', service] as const : ['category', category ?? ''] as const;
-    const on = (kind === 'service' ? now.services : now.categories)[id];
+    const kind = service ? 'service' : 'category';
+    const id = service || el.getAttribute('data-category') || '';
+    const on = state()[service ? 'services' : 'categories'][id];
     if (on === undefined && !warned.has(id)) {
       warned.add(id);
       error(`<${el.localName} data-${kind}="${id}">: "${id}" is not a ${kind} in the manifest, so it stays blocked`);
@@ -62,14 +62,13 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const release = (): Promise<void> => {
     if (!manifest || destroyed) return Promise.resolve();
     releaseIframes(doc, allowed);
-    interceptor?.update();
+    if (interceptor) interceptor.update();
     return releaseScripts();
   };
+  const blocked = `${BLOCKED_SCRIPTS},${BLOCKED_IFRAMES}`;
   const observer = new MutationObserver((records) => {
-    const added = records.some((r) => Array.from(r.addedNodes).some((n) =>
-      n instanceof Element && (n.matches(BLOCKED_SCRIPTS) || n.matches(BLOCKED_IFRAMES)
-        || n.querySelector(`${BLOCKED_SCRIPTS},${BLOCKED_IFRAMES}`) !== null)));
-    if (added) void release();
+    if (records.some((r) => Array.from(r.addedNodes).some((n) =>
+      n instanceof Element && (n.matches(blocked) || !!n.querySelector(blocked))))) void release();
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 
@@ -84,113 +83,105 @@ export function createConsent(options: ConsentOptions = {}): Consent {
 
   /** Deletes the cookies of every service not granted now. */
   const purge = (m: ResolvedManifest) =>
-    deleteServiceCookies(jar, m.services.filter((s) => !granted!.services.has(s.id)), win.location);
+    deleteServiceCookies(jar, m.services.filter((s) => !granted.has(s.id)), win.location);
 
   const restore = (m: ResolvedManifest) => {
     granted = grantRequired(m);
     decision = null;
-    const required = m.categories.find((c) => c.required)!.id;
-    if (m.services.every((s) => s.category === required)) {
+    // Every service is in the required category: there is nothing to ask (CONTRACT §8).
+    if (m.services.every((s) => granted.has(s.id))) {
       decision = { id: '', time: env.now(), source: 'none-needed' };
       return;
     }
     const record = decodeRecord(jar.get(m.cookie.name), m.revision, m.consentMaxAgeDays, env.now());
     if (typeof record === 'object') {
-      decision = { id: record.id, time: record.time, source: record.source };
+      decision = record;
       granted = grantedFromRecord(m, record);
     } else if (record === 'tampered') {
       env.console.warn('kakor: the stored consent record is not one kakor wrote; asking again');
     }
   };
 
-  const save = async (next: Granted | null, source: ConsentSource): Promise<void> => {
+  /** Saves what `pick` grants under the manifest, tells the page, releases or reloads. */
+  const save = async (pick: (m: ResolvedManifest) => Granted, source: ConsentSource): Promise<void> => {
     const m = manifest;
-    if (!m || !next || destroyed) {
-      error('no choice can be saved: the manifest did not load');
-      return;
-    }
+    const next = m && pick(m);
+    if (!m || !next || destroyed) return error('no choice can be saved: the manifest did not load');
     const before = state();
     const firstTime = !before.decided || before.source === 'none-needed';
+    const ids = (list: { id: string }[]) => list.map((x) => x.id).filter((id) => next.has(id));
+    const record = {
+      revision: m.revision, id: env.randomId(), time: env.now(), source,
+      categories: ids(m.categories), services: ids(m.services),
+    };
     granted = next;
-    decision = { id: env.randomId(), time: env.now(), source };
+    decision = record;
     const after = state();
-    jar.set(m.cookie.name, encodeRecord({
-      revision: m.revision, id: decision.id, time: decision.time, source,
-      categories: [...next.categories], services: [...next.services],
-    }), {
+    jar.set(m.cookie.name, encodeRecord(record), {
       path: '/', domain: m.cookie.domain, sameSite: 'Lax', secure: win.location.protocol === 'https:',
-      expires: new Date(decision.time + m.consentMaxAgeDays * 864e5),
+      expires: new Date(record.time + m.consentMaxAgeDays * 864e5),
     });
     if (consentMode) pushConsentUpdate(win, m, after);
     const revoked = newlyGranted(after, before);
+    const added = newlyGranted(before, after);
     setView(null);
     events.emit('consent', { consent: after, firstTime });
-    if (firstTime || revoked.length || newlyGranted(before, after).length) {
-      events.emit('change', { consent: after, granted: newlyGranted(before, after), revoked });
+    if (firstTime || revoked.length || added.length) {
+      events.emit('change', { consent: after, granted: added, revoked });
     }
     notify();
     if (m.consentLog) postConsentLog(env, m.consentLog.endpoint, after, api.getLanguage());
     purge(m);
     // Code that already ran keeps running until the page is left (CONTRACT §5.4).
     if (revoked.length && m.reloadOnWithdraw) return env.reload();
-    await release();
+    return release();
   };
 
-  const start = (loaded: Loaded): Promise<void> => {
+  const start = (loaded: Loaded): Promise<void> | undefined => {
     try {
-      return begin(loaded);
+      if (destroyed) return;
+      if ('error' in loaded) error(loaded.error);
+      else {
+        const v = validateManifest(loaded.raw);
+        v.warnings.forEach((w) => env.console.warn(`kakor: ${w}`));
+        v.errors.forEach(error);
+        manifest = v.manifest;
+      }
+      const m = manifest;
+      if (m) {
+        restore(m);
+        if (m.googleConsentMode && !consentMode) {
+          pushConsentDefault(win);
+          consentMode = true;
+        }
+        if (consentMode && decision) pushConsentUpdate(win, m, state());
+      }
+      notify();
+      // Events wait a microtask, so `window.kakor` is set before `kakor:ready` is heard.
+      return Promise.resolve().then(() => {
+        if (destroyed) return;
+        events.emit('ready', { consent: state() });
+        if (!m) return;
+        purge(m);
+        const gpc = (win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+        if (!decision && m.honorGlobalPrivacyControl && gpc) return save(grantRequired, 'gpc');
+        if (!decision) setView('banner');
+        return release();
+      });
     } catch (e) {
       // A bug must not escape to the page nor release anything: stay closed, say why.
       manifest = null;
-      error(`stopped by an internal error, nothing non-essential will run: ${(e as Error).stack ?? e}`);
-      return Promise.resolve();
+      error(`stopped by an internal error, nothing non-essential will run: ${(e as Error).stack || e}`);
     }
-  };
-
-  const begin = (loaded: Loaded): Promise<void> => {
-    if (destroyed) return Promise.resolve();
-    if ('error' in loaded) error(loaded.error);
-    else {
-      const v = validateManifest(loaded.raw);
-      v.warnings.forEach((w) => env.console.warn(`kakor: ${w}`));
-      v.errors.forEach(error);
-      manifest = v.manifest;
-    }
-    const m = manifest;
-    if (m) {
-      restore(m);
-      if (m.googleConsentMode && !consentMode) pushConsentDefault(win);
-      consentMode ||= m.googleConsentMode;
-      if (consentMode && decision) pushConsentUpdate(win, m, state());
-    }
-    notify();
-    // Events wait a microtask, so `window.kakor` is set before `kakor:ready` is heard.
-    return Promise.resolve().then(async () => {
-      if (destroyed) return;
-      events.emit('ready', { consent: state() });
-      if (!m) return;
-      purge(m);
-      const gpc = (win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-      if (!decision && m.honorGlobalPrivacyControl && gpc) return save(grantRequired(m), 'gpc');
-      if (!decision) setView('banner');
-      await release();
-    });
   };
 
   const api: Consent = {
     getConsent: state,
-    hasConsent: (id) => {
-      const s = state();
-      return s.categories[id] === true || s.services[id] === true;
-    },
-    acceptAll: (source: ConsentSource = 'api') => save(manifest && grantAll(manifest), source),
-    rejectAll: (source: ConsentSource = 'api') => save(manifest && grantRequired(manifest), source),
-    setConsent(choice, source: ConsentSource = 'api') {
-      if (!manifest) return save(null, source);
-      const { granted: next, unknown } = applyChoice(manifest, granted!, choice);
-      unknown.forEach((id) => error(`setConsent: "${id}" is not a category or service id in the manifest`));
-      return save(next, source);
-    },
+    hasConsent: (id) => !!manifest && granted.has(id),
+    acceptAll: (source: ConsentSource = 'api') => save(grantAll, source),
+    rejectAll: (source: ConsentSource = 'api') => save(grantRequired, source),
+    setConsent: (choice, source: ConsentSource = 'api') => save((m) => applyChoice(m, granted, choice,
+      (id) => error(`setConsent: "${id}" is not a category or service id in the manifest`)), source),
     reset() {
       const m = manifest;
       if (!m || destroyed) return;
@@ -198,9 +189,10 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       jar.remove(m.cookie.name, { path: '/', domain: m.cookie.domain });
       restore(m);
       purge(m);
-      if (consentMode) pushConsentUpdate(win, m, state());
-      const revoked = newlyGranted(state(), before);
-      if (revoked.length) events.emit('change', { consent: state(), granted: [], revoked });
+      const after = state();
+      if (consentMode) pushConsentUpdate(win, m, after);
+      const revoked = newlyGranted(after, before);
+      if (revoked.length) events.emit('change', { consent: after, granted: [], revoked });
       setView(decision ? null : 'banner');
       notify();
     },
@@ -211,11 +203,11 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       lang = next;
       notify();
     },
-    getLanguage: () => resolveLanguage(lang, doc, win.navigator.languages ?? [], manifest?.defaultLanguage ?? 'sv'),
+    getLanguage: () => resolveLanguage(lang, doc, win.navigator.languages || [], manifest ? manifest.defaultLanguage : 'sv'),
     on: events.on,
     destroy() {
       destroyed = true;
-      interceptor?.destroy();
+      if (interceptor) interceptor.destroy();
       observer.disconnect();
       events.clear();
       subscribers.clear();
@@ -243,7 +235,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     pushConsentDefault(win);
     consentMode = true;
   }
-  api.ready = (loaded instanceof Promise ? loaded.then(start) : start(loaded))
-    .catch((e) => error(`stopped by an internal error: ${(e as Error).stack ?? e}`));
+  api.ready = (loaded instanceof Promise ? loaded.then(start) : Promise.resolve(start(loaded)))
+    .catch((e) => error(`stopped by an internal error: ${(e as Error).stack || e}`));
   return api;
 }
