@@ -23,7 +23,9 @@ export function deleteServiceCookies(jar: CookieJar, services: Service[], locati
   for (const service of services) {
     for (const cookie of service.cookies) {
       if (cookie.domain && !`.${host}`.endsWith('.' + cookie.domain.replace(/^\./, ''))) continue;
-      const matching = cookie.pattern ? names.filter((n) => cookie.pattern!.test(n)) : [cookie.name];
+      // Only cookies the page can see are deleted: each attempt is a document.cookie
+      // write (slow in Chromium), and one per domain and path adds up on every load.
+      const matching = names.filter((n) => (cookie.pattern ? n.search(cookie.pattern) > -1 : n === cookie.name));
       for (const name of matching) {
         for (const domain of domains) for (const path of paths) jar.remove(name, { domain, path });
       }

@@ -329,3 +329,11 @@ describe('Consent Mode with a fetched manifest', () => {
     expect(layer()).toEqual([]);
   });
 });
+
+describe('cookie clean-up cost', () => {
+  it('writes no cookie at load when no unwanted cookie exists', async () => {
+    const c = make(kajabi);
+    await c.ready;
+    expect(env.removed).toEqual([]);
+  });
+});

@@ -38,5 +38,7 @@ function run(doc: Document, blocked: HTMLScriptElement): Promise<void> {
     : Promise.resolve();
   if (blocked.src) script.async = false;
   blocked.replaceWith(script);
-  return loaded;
+  // The interceptor held it (its URL belongs to a service not granted): it loads
+  // by itself once that service is, so the scripts after it need not wait.
+  return script.hasAttribute('src') || !blocked.src ? loaded : Promise.resolve();
 }
