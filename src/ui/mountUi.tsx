@@ -48,6 +48,8 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   };
 
   const update = () => {
+    // Nothing to draw into before the host is in the page: render once, when it is.
+    if (!host.isConnected) return;
     const m = consent.getManifest();
     if (!m) return render(null, root);
     const next = consent.getView();
