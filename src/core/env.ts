@@ -41,7 +41,7 @@ export function browserEnv(win: Window = window): Env {
       remove: (name, attributes) => Cookies.remove(name, attributes),
       names: () => Object.keys(Cookies.get()),
     },
-    fetch: (...args) => win.fetch(...args),
+    fetch: (url, init) => win.fetch(url, init),
     now: () => Date.now(),
     console,
     randomId,

@@ -14,15 +14,16 @@ export function createEmitter(win: Window, report: (error: unknown) => void): Em
   const listeners = new Map<string, Set<(detail: never) => void>>();
   return {
     on(event, fn) {
-      if (!listeners.has(event)) listeners.set(event, new Set());
-      listeners.get(event)!.add(fn);
-      return () => { listeners.get(event)?.delete(fn); };
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(fn);
+      return () => { set!.delete(fn); };
     },
     emit(event, detail) {
       // A throwing listener must not stop the others, nor kakor's own work.
-      for (const fn of [...(listeners.get(event) ?? [])]) {
+      new Set(listeners.get(event)).forEach((fn) => {
         try { (fn as Listener<typeof event>)(detail); } catch (e) { report(e); }
-      }
+      });
       win.dispatchEvent(new CustomEvent(`kakor:${event}`, { detail }));
     },
     clear: () => listeners.clear(),

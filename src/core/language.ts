@@ -3,7 +3,7 @@
 import type { Lang } from './types';
 
 const pick = (tag: string | null): Lang | undefined => {
-  const base = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+  const base = (tag || '').toLowerCase().split(/[-_]/)[0];
   return base === 'sv' || base === 'en' ? base : undefined;
 };
 

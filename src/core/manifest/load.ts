@@ -24,7 +24,7 @@ function readInline(doc: Document): Loaded {
   if (!el) {
     return { error: `manifest: none found: add data-manifest="/cookies.json" to kakor's script tag or a <script type="application/json" id="${INLINE_ID}">` };
   }
-  return parse(el.textContent ?? '', `#${INLINE_ID}`);
+  return parse(el.textContent!, `#${INLINE_ID}`);
 }
 
 async function fetchManifest(url: string, env: Env): Promise<Loaded> {
