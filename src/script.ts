@@ -11,7 +11,10 @@ declare global {
 }
 
 const script = document.currentScript;
-const data = (name: string) => script?.getAttribute(`data-${name}`) ?? undefined;
+const data = (name: string) => {
+  const value = script && script.getAttribute(`data-${name}`);
+  return value === null ? undefined : value;
+};
 
 if (data('auto-init') === 'false') {
   const deferred = { init: (options?: InitOptions) => init(options).then((consent) => (window.kakor = consent)) };

@@ -5,5 +5,5 @@ import type { LocalText } from './types';
 export function localize(text: LocalText | undefined, lang: string, fallback = 'en'): string {
   if (text == null) return '';
   if (typeof text === 'string') return text;
-  return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+  return [text[lang], text[fallback], Object.values(text)[0], ''].find((t) => t != null)!;
 }

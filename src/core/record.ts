@@ -24,11 +24,8 @@ function checksum(parts: unknown[]): string {
   return (h >>> 0).toString(36);
 }
 
-const body = (r: ConsentRecord) =>
-  [VERSION, r.revision, r.id, r.time, r.categories, r.services, r.source];
-
 export function encodeRecord(r: ConsentRecord): string {
-  const parts = body(r);
+  const parts = [VERSION, r.revision, r.id, r.time, r.categories, r.services, r.source];
   return JSON.stringify([...parts, checksum(parts)]);
 }
 

@@ -20,7 +20,7 @@ export function createScriptReleaser(doc: Document, allowed: Allowed): () => Pro
   }));
 }
 
-function run(doc: Document, blocked: HTMLScriptElement): Promise<void> {
+function run(doc: Document, blocked: HTMLScriptElement): Promise<unknown> {
   const script = doc.createElement('script');
   for (const { name, value } of Array.from(blocked.attributes)) {
     if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value);
@@ -29,14 +29,15 @@ function run(doc: Document, blocked: HTMLScriptElement): Promise<void> {
   if (type) script.type = type;
   // NOTE: browsers hide the nonce attribute after parsing; only the property has it.
   if (blocked.nonce) script.nonce = blocked.nonce;
-  if (!blocked.src) script.text = blocked.text;
-  const loaded = blocked.src
-    ? new Promise<void>((resolve) => {
-      script.addEventListener('load', () => resolve());
-      script.addEventListener('error', () => resolve());
-    })
-    : Promise.resolve();
-  if (blocked.src) script.async = false;
+  const loaded = new Promise((resolve) => {
+    if (!blocked.src) {
+      script.text = blocked.text;
+      return resolve(0);
+    }
+    script.async = false;
+    script.addEventListener('load', resolve);
+    script.addEventListener('error', resolve);
+  });
   blocked.replaceWith(script);
   // The interceptor held it (its URL belongs to a service not granted): it loads
   // by itself once that service is, so the scripts after it need not wait.

@@ -52,7 +52,9 @@ export const obj = (fields: { [key: string]: Check }, required = ''): Check<Obj>
   const out: Obj = {};
   for (const k of Object.keys(v)) if (!(k in fields)) p.warnings.push(`${at(k)}: unknown key, ignored`);
   for (const k of Object.keys(fields)) {
-    if (v[k] !== undefined || required.split(' ').includes(k)) out[k] = fields[k](p, at(k), v[k]);
+    // A check may drop a value with only a warning (`link`): then the key is left out.
+    const checked = v[k] !== undefined || required.split(' ').includes(k) ? fields[k](p, at(k), v[k]) : undefined;
+    if (checked !== undefined) out[k] = checked;
   }
   return p.errors.length > before ? undefined : out;
 };

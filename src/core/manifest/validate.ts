@@ -42,31 +42,32 @@ const manifest = obj({
 export function validateManifest(raw: unknown): Validation {
   const p: Validation = { errors: [], warnings: [], manifest: null };
   const m = manifest(p, '', raw);
-  const categories = resolveCategories(p, (isObject(raw) && Array.isArray(raw.categories) ? raw.categories : [])
-    .map((c) => (typeof c === 'string' ? { id: c } : c)));
-  const services = isObject(raw) && Array.isArray(raw.services) ? raw.services : [];
-  const ids = new Set(categories.map((c) => c.id));
-  services.forEach((s, i) => {
+  // Cross-references are checked on the raw manifest, so each problem is reported
+  // once even when the parts around it have errors of their own.
+  const array = (key: string) => (isObject(raw) && Array.isArray(raw[key]) ? raw[key] as unknown[] : []);
+  const categories = resolveCategories(p, array('categories').map((c) => (typeof c === 'string' ? { id: c } : c)));
+  const categoryIds = categories.map((c) => c.id);
+  const ids = [...categoryIds];
+  array('services').forEach((s, i) => {
     if (!isObject(s)) return;
-    if (typeof s.category === 'string' && !categories.some((c) => c.id === s.category)) {
+    if (typeof s.category === 'string' && !categoryIds.includes(s.category)) {
       fail(p, `services[${i}].category`, `${JSON.stringify(s.category)} is not a declared category`);
     }
     if (typeof s.id !== 'string') return;
-    if (ids.has(s.id)) {
-      fail(p, `services[${i}].id`, categories.some((c) => c.id === s.id)
+    if (ids.includes(s.id)) {
+      fail(p, `services[${i}].id`, categoryIds.includes(s.id)
         ? `"${s.id}" is already a category id` : `duplicate service id "${s.id}"`);
     }
-    ids.add(s.id);
+    ids.push(s.id);
   });
   if (!m || p.errors.length) return p;
-  const cookie = m.cookie as Obj | undefined;
   p.manifest = {
     revision: 1, defaultLanguage: 'sv', consentMaxAgeDays: 365, googleConsentMode: false,
     honorGlobalPrivacyControl: true, reloadOnWithdraw: true, texts: {},
-    ...Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)),
-    cookie: { name: 'kakor_consent', ...cookie },
+    ...m,
+    cookie: { name: 'kakor_consent', ...m.cookie as Obj },
     categories,
-    services: (m.services as Obj[] | undefined ?? []).map(resolveService),
+    services: (m.services as Obj[] || []).map(resolveService),
   } as ResolvedManifest;
   return p;
 }
@@ -80,11 +81,8 @@ function resolveCategories(p: Problems, raw: unknown[]): Category[] {
     else if (!known && (c.title === undefined || c.description === undefined)) {
       fail(p, `categories[${i}]`, `"${c.id}" is not a well-known category (necessary, preferences, analytics, marketing): give it a title and a description`);
     } else {
-      out.push({
-        id: c.id, title: (c.title ?? known.title) as Category['title'],
-        description: (c.description ?? known.description) as Category['description'],
-        required: c.required === true || (c.id === 'necessary' && c.required !== false),
-      });
+      const { id, title = known.title, description = known.description, required } = c;
+      out.push({ id, title, description, required: required === true || (id === 'necessary' && required !== false) } as Category);
     }
   });
   const required = out.filter((c) => c.required).length;
@@ -96,9 +94,9 @@ function resolveCategories(p: Problems, raw: unknown[]): Category[] {
 }
 
 function resolveService(s: Obj): Service {
-  const cookies = (s.cookies as Obj[] | undefined ?? []).map((c) => {
+  const cookies = (s.cookies as Obj[] || []).map((c) => {
     const pat = toPattern(c.name as string);
     return { ...c, pattern: pat instanceof RegExp ? pat : undefined };
   });
-  return { ...s, cookies, scripts: (s.scripts as string[] | undefined ?? []).map(toPattern) } as Service;
+  return { ...s, cookies, scripts: (s.scripts as string[] || []).map(toPattern) } as Service;
 }
