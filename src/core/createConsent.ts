@@ -68,7 +68,10 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const blocked = `${BLOCKED_SCRIPTS},${BLOCKED_IFRAMES}`;
   const observer = new MutationObserver((records) => {
     if (records.some((r) => Array.from(r.addedNodes).some((n) =>
-      n instanceof Element && (n.matches(blocked) || !!n.querySelector(blocked))))) void release();
+      n instanceof Element && (n.matches(blocked) || !!n.querySelector(blocked))))) {
+      void release();
+      notify(); // a UI puts placeholders before the new iframes
+    }
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
 

@@ -240,6 +240,17 @@ describe.each(['sv', 'en'] as const)('the dialog in %s', (lang) => {
   });
 });
 
+describe('iframes added later', () => {
+  it('get their placeholder as soon as they are in the page', async () => {
+    await mount('sv');
+    expect(document.querySelector('kakor-placeholder')).toBeNull();
+    document.body.insertAdjacentHTML('beforeend',
+      '<iframe data-src="/vendor/www.youtube-nocookie.com/embed/y" data-service="youtube"></iframe>');
+    await new Promise((r) => setTimeout(r));
+    expect(document.querySelector('kakor-placeholder')!.nextElementSibling).toBe(document.querySelector('iframe'));
+  });
+});
+
 describe('options and manifests', () => {
   it('leaves out the floating button with floatingButton: false', async () => {
     const { screen } = await mount('sv', manifest, { floatingButton: false });
