@@ -51,6 +51,19 @@ describe('manifest validation', () => {
     }).manifest!;
     expect(m.categories.map((c) => [c.id, c.required])).toEqual([['base', true], ['analytics', false]]);
   });
+
+  it('reports each problem once: a category with an error of its own is still declared', () => {
+    const v = validateManifest({
+      categories: ['necessary', { id: 'chat', title: 5, description: 'Chatt' }],
+      services: [{ id: 'x', name: 'X', category: 'chat' }],
+    });
+    expect(v.errors).toEqual(['categories[1].title: expected a string or { "sv": "…", "en": "…" }, got 5']);
+  });
+
+  it('takes only the four well-known ids as well-known, not names from Object.prototype', () => {
+    const v = validateManifest({ categories: ['necessary', 'toString', '__proto__'] });
+    expect(v.errors.map((e) => e.split(':')[0])).toEqual(['categories[1]', 'categories[2]']);
+  });
 });
 
 describe('the JSON Schema agrees with the runtime check', () => {

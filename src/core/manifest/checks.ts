@@ -4,6 +4,8 @@
 export interface Problems {
   errors: string[];
   warnings: string[];
+  /** Each category and service id seen so far → the path that declared it. */
+  ids: Map<string, string>;
 }
 
 export type Obj = { [key: string]: unknown };
@@ -12,7 +14,7 @@ export type Check<T = unknown> = (p: Problems, path: string, v: unknown) => T | 
 export const isObject = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const show = (v: unknown): string => {
+export const show = (v: unknown): string => {
   const s = JSON.stringify(v);
   return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '...' : s;
 };
@@ -28,17 +30,28 @@ export const is = <T = unknown>(ok: (v: unknown) => boolean, what: string): Chec
 
 export const str = is<string>((v) => typeof v === 'string' && /\S/.test(v), 'a non-empty string');
 export const bool = is<boolean>((v) => typeof v === 'boolean', 'true or false');
-export const id = is<string>((v) => typeof v === 'string' && /^[\w-]+$/.test(v), 'an id of letters, digits, "_" or "-"');
+const id = is<string>((v) => typeof v === 'string' && /^[\w-]+$/.test(v), 'an id of letters, digits, "_" or "-"');
 const strings = (v: unknown) => isObject(v) && Object.values(v).every((t) => typeof t === 'string');
 /** A LocalText: a string, or an object of strings by language code. */
 export const text = is<string | Obj>((v) => typeof v === 'string' || (strings(v) && Object.keys(v as Obj).length > 0),
   'a string or { "sv": "…", "en": "…" }');
 export const texts = is<Obj>((v) => isObject(v) && Object.values(v).every(strings), '{ "sv": { "key": "text" } }');
 
-/** An array of checked items; failed items are left out (their errors are recorded). */
+/** A category or service id: one id names one thing (CONTRACT §2), so it must not be used twice. */
+export const unique: Check<string> = (p, path, v) => {
+  const s = id(p, path, v);
+  const at = s && p.ids.get(s);
+  if (at) return fail(p, path, `"${s}" is already used at ${at}`);
+  if (s) p.ids.set(s, path);
+  return s;
+};
+
+/** An array of checked items; undefined when any item failed (its errors are recorded). */
 export const list = <T>(item: Check<T>, nonEmpty = false): Check<T[]> => (p, path, v) => {
   if (!Array.isArray(v) || (nonEmpty && !v.length)) return fail(p, path, `expected ${nonEmpty ? 'a non-empty' : 'an'} array, got ${show(v)}`);
-  return v.map((x, i) => item(p, `${path}[${i}]`, x)).filter((x): x is T => x !== undefined);
+  const before = p.errors.length;
+  const out = v.map((x, i) => item(p, `${path}[${i}]`, x));
+  return p.errors.length > before ? undefined : out as T[];
 };
 
 /**
@@ -65,13 +78,12 @@ export const toPattern = (s: string): string | RegExp => {
   return m ? new RegExp(m[1], m[2]) : s;
 };
 
-/** A name or URL pattern; a `/regex/` must compile. */
-export const pattern: Check<string> = (p, path, v) => {
+/** A name or URL pattern, compiled: a `/regex/` must compile. */
+export const pattern: Check<string | RegExp> = (p, path, v) => {
   const s = str(p, path, v);
   if (s === undefined) return undefined;
   try {
-    toPattern(s);
-    return s;
+    return toPattern(s);
   } catch (e) {
     return fail(p, path, `${show(s)} is not a valid regular expression (${(e as Error).message})`);
   }
