@@ -31,7 +31,7 @@ async function fetchManifest(url: string, env: Env): Promise<Loaded> {
   let text: string;
   try {
     const res = await env.fetch(url, { credentials: 'same-origin' });
-    if (!res.ok) return { error: `manifest: fetching ${url} failed: HTTP ${res.status}` };
+    if (!res.ok) throw Error(`HTTP ${res.status}`);
     text = await res.text();
   } catch (e) {
     return { error: `manifest: fetching ${url} failed: ${(e as Error).message}` };
