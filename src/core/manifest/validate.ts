@@ -30,6 +30,7 @@ const category: Check<Category> = (p, path, v) => {
     `"${c.id}" is not a well-known category (necessary, preferences, analytics, marketing): give it a title and a description`);
 };
 const categories = list(category, true);
+const oneRequired = is((n) => n === 1, 'exactly one required category ("necessary" or one with "required": true)');
 
 const cookieFields = obj({ name: pattern, purpose: text, duration: text, domain: str }, 'name');
 /** A cookie keeps its name as written; a `/regex/` name is also compiled to `pattern`. */
@@ -66,9 +67,7 @@ const manifest = obj({
   consentLog: obj({ endpoint: url }, 'endpoint'),
   categories: (p, path, v) => {
     const cs = categories(p, path, v);
-    const required = cs && cs.filter((c) => c.required).length;
-    return !cs || required === 1 ? cs : fail(p, path, required ? `${required} categories are required; exactly one may be`
-      : 'no required category: add "necessary" or one with "required": true');
+    return cs && oneRequired(p, path, cs.filter((c) => c.required).length) && cs;
   },
   services: list(service),
   texts,
