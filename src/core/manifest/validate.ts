@@ -22,10 +22,8 @@ const category: Check<Category> = (p, path, v) => {
   const c = categoryFields(p, path, typeof v === 'string' ? { id: v } : v);
   if (!c) return undefined;
   // Spreading an inherited member (`toString`, `__proto__`) adds nothing, so those are not well-known.
-  const out = {
-    ...wellKnownCategories[c.id as string], ...c,
-    required: c.required === true || (c.id === 'necessary' && c.required !== false),
-  } as Category;
+  // `necessary` is required unless it says otherwise (CONTRACT §2).
+  const out = { ...wellKnownCategories[c.id as string], required: c.id === 'necessary', ...c } as Category;
   return out.title !== undefined && out.description !== undefined ? out : fail(p, path,
     `"${c.id}" is not a well-known category (necessary, preferences, analytics, marketing): give it a title and a description`);
 };
