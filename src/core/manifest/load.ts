@@ -15,7 +15,7 @@ export function loadManifest(source: Manifest | string | undefined, env: Env): L
   const doc = env.document;
   if (doc.getElementById(INLINE_ID) || doc.readyState !== 'loading') return readInline(doc);
   return new Promise((resolve) => {
-    doc.addEventListener('DOMContentLoaded', () => resolve(readInline(doc)), { once: true });
+    doc.addEventListener('DOMContentLoaded', () => resolve(readInline(doc)));
   });
 }
 
