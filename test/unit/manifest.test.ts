@@ -60,6 +60,12 @@ describe('manifest validation', () => {
     expect(v.errors).toEqual(['categories[1].title: expected a string or { "sv": "…", "en": "…" }, got 5']);
   });
 
+  it('warns about keys named like Object.prototype members, and checks nothing for them', () => {
+    const v = validateManifest(JSON.parse('{ "categories": ["necessary"], "constructor": 1, "__proto__": { "x": 1 } }'));
+    expect(v.errors).toEqual([]);
+    expect(v.warnings).toEqual(['constructor: unknown key, ignored', '__proto__: unknown key, ignored']);
+  });
+
   it('takes only the four well-known ids as well-known, not names from Object.prototype', () => {
     const v = validateManifest({ categories: ['necessary', 'toString', '__proto__'] });
     expect(v.errors.map((e) => e.split(':')[0])).toEqual(['categories[1]', 'categories[2]']);

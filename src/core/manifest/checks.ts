@@ -15,8 +15,8 @@ export const isObject = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const show = (v: unknown): string => {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '...' : s;
+  const s = String(JSON.stringify(v)); // "undefined" for a missing value
+  return s.length > 60 ? s.slice(0, 57) + '...' : s;
 };
 
 export function fail(p: Problems, path: string, message: string): undefined {
@@ -63,11 +63,16 @@ export const obj = (fields: { [key: string]: Check }, required = ''): Check<Obj>
   const at = (k: string) => (path ? `${path}.${k}` : k);
   const before = p.errors.length;
   const out: Obj = {};
-  for (const k of Object.keys(v)) if (!(k in fields)) p.warnings.push(`${at(k)}: unknown key, ignored`);
-  for (const k of Object.keys(fields)) {
+  // Known keys in the order of `fields` (it matters: categories before services), then unknown ones.
+  // Own keys only: `constructor` or `__proto__` in a manifest is unknown, not a check.
+  const known = Object.keys(fields);
+  for (const k of Object.keys({ ...fields, ...v })) {
+    if (!known.includes(k)) p.warnings.push(`${at(k)}: unknown key, ignored`);
     // A check may drop a value with only a warning (`link`): then the key is left out.
-    const checked = v[k] !== undefined || required.split(' ').includes(k) ? fields[k](p, at(k), v[k]) : undefined;
-    if (checked !== undefined) out[k] = checked;
+    else if (v[k] !== undefined || required.split(' ').includes(k)) {
+      const checked = fields[k](p, at(k), v[k]);
+      if (checked !== undefined) out[k] = checked;
+    }
   }
   return p.errors.length > before ? undefined : out;
 };
