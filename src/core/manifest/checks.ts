@@ -47,8 +47,8 @@ export const unique: Check<string> = (p, path, v) => {
 };
 
 /** An array of checked items; undefined when any item failed (its errors are recorded). */
-export const list = <T>(item: Check<T>, nonEmpty = false): Check<T[]> => (p, path, v) => {
-  if (!Array.isArray(v) || (nonEmpty && !v.length)) return fail(p, path, `expected ${nonEmpty ? 'a non-empty' : 'an'} array, got ${show(v)}`);
+export const list = <T>(item: Check<T>): Check<T[]> => (p, path, v) => {
+  if (!Array.isArray(v)) return fail(p, path, `expected an array, got ${show(v)}`);
   const before = p.errors.length;
   const out = v.map((x, i) => item(p, `${path}[${i}]`, x));
   return p.errors.length > before ? undefined : out as T[];

@@ -27,7 +27,8 @@ const category: Check<Category> = (p, path, v) => {
   return out.title !== undefined && out.description !== undefined ? out : fail(p, path,
     `"${c.id}" is not a well-known category (necessary, preferences, analytics, marketing): give it a title and a description`);
 };
-const categories = list(category, true);
+// An empty list has no required category, so it fails below.
+const categories = list(category);
 const oneRequired = is((n) => n === 1, 'exactly one required category ("necessary" or one with "required": true)');
 
 const cookieFields = obj({ name: pattern, purpose: text, duration: text, domain: str }, 'name');
