@@ -28,8 +28,9 @@ export function applyChoice(m: ResolvedManifest, now: Granted, choice: Choice, u
   const named = Object.keys(choice);
   const ids = [...m.categories, ...m.services].map((x) => x.id);
   named.forEach((id) => ids.includes(id) || unknown(id));
+  // A category has no `category`, and no key is undefined.
   return grant(m, (id, category) => (named.includes(id) ? choice[id] === true
-    : category !== undefined && named.includes(category) && !(id in choice) ? choice[category] === true
+    : named.includes(category!) ? choice[category!] === true
       : now.has(id)));
 }
 
