@@ -68,7 +68,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const blocked = `${BLOCKED_SCRIPTS},${BLOCKED_IFRAMES}`;
   const observer = new MutationObserver((records) => {
     if (records.some((r) => Array.from(r.addedNodes).some((n) =>
-      n instanceof Element && (n.matches(blocked) || !!n.querySelector(blocked))))) {
+      n instanceof Element && (n.matches(blocked) || n.querySelector(blocked))))) {
       void release();
       notify(); // a UI puts placeholders before the new iframes
     }
