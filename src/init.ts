@@ -12,7 +12,7 @@ export interface InitOptions extends ConsentOptions {
 /** Creates the instance and mounts the dialog at once; `destroy()` removes both. */
 export function start(options: InitOptions = {}): Consent {
   const consent = createConsent(options);
-  const ui = mountUi(consent, { layout: options.layout, floatingButton: options.floatingButton });
+  const ui = mountUi(consent, options);
   const destroy = consent.destroy;
   consent.destroy = () => {
     ui.destroy();

@@ -1,6 +1,6 @@
 // The script-tag entry (dist/kakor.js, CONTRACT §1.1): configures itself from its
 // own <script data-*> element during evaluation and sets window.kakor.
-import type { Consent } from './core/index';
+import type { Consent, Lang } from './core/index';
 import { init, start, type InitOptions } from './init';
 
 declare global {
@@ -21,10 +21,10 @@ if (data('auto-init') === 'false') {
   window.kakor = deferred as unknown as Consent;
 } else {
   try {
-    const lang = data('lang');
     window.kakor = start({
       manifest: data('manifest'),
-      lang: lang === 'sv' || lang === 'en' ? lang : 'auto',
+      // resolveLanguage takes any value other than "sv" and "en" as "auto".
+      lang: data('lang') as Lang | undefined,
       layout: data('layout') === 'box' ? 'box' : 'bar',
     });
   } catch (e) {

@@ -28,8 +28,9 @@ export function applyChoice(m: ResolvedManifest, now: Granted, choice: Choice, u
   const named = Object.keys(choice);
   const ids = [...m.categories, ...m.services].map((x) => x.id);
   named.forEach((id) => ids.includes(id) || unknown(id));
+  // A category has no `category`, and no key is undefined.
   return grant(m, (id, category) => (named.includes(id) ? choice[id] === true
-    : category !== undefined && named.includes(category) && !(id in choice) ? choice[category] === true
+    : named.includes(category!) ? choice[category!] === true
       : now.has(id)));
 }
 
@@ -38,26 +39,27 @@ export const grantedFromRecord = (m: ResolvedManifest, r: ConsentRecord) =>
   grant(m, (id, category) => (category ? r.services : r.categories).includes(id));
 
 export interface Decision {
-  id: string;
+  /** Null when nothing needs consent (source `none-needed`). */
+  id: string | null;
   time: number;
   source: ConsentSource;
 }
 
 export function toState(m: ResolvedManifest | null, granted: Granted, decision: Decision | null): ConsentState {
-  const state: ConsentState = {
+  const flags = (list: { id: string }[]) => {
+    const on: { [id: string]: boolean } = {};
+    for (const x of list) on[x.id] = granted.has(x.id);
+    return on;
+  };
+  return {
     decided: !!decision,
-    categories: {},
-    services: {},
+    categories: flags(m ? m.categories : []),
+    services: flags(m ? m.services : []),
     revision: m ? m.revision : 0,
-    id: decision && decision.source !== 'none-needed' ? decision.id : null,
+    id: decision && decision.id,
     decidedAt: decision && new Date(decision.time).toISOString(),
     source: decision && decision.source,
   };
-  if (m) {
-    for (const c of m.categories) state.categories[c.id] = granted.has(c.id);
-    for (const s of m.services) state.services[s.id] = granted.has(s.id);
-  }
-  return state;
 }
 
 /** Ids (categories and services) granted in `after` but not in `before`. */

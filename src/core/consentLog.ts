@@ -5,15 +5,18 @@ import type { ConsentState, Lang } from './types';
 
 export function postConsentLog(env: Env, endpoint: string, state: ConsentState, lang: Lang): void {
   const loc = env.window.location;
+  const granted: string[] = [];
+  const denied: string[] = [];
   // Category and service ids never clash (the manifest check sees to it).
-  const ids = Object.entries({ ...state.categories, ...state.services });
+  const ids = { ...state.categories, ...state.services };
+  for (const id in ids) (ids[id] ? granted : denied).push(id);
   const body = {
     consentId: state.id,
     decidedAt: state.decidedAt,
     revision: state.revision,
     source: state.source,
-    granted: ids.filter(([, on]) => on).map(([id]) => id),
-    denied: ids.filter(([, on]) => !on).map(([id]) => id),
+    granted,
+    denied,
     language: lang,
     url: loc.origin + loc.pathname,
   };

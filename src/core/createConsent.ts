@@ -18,7 +18,7 @@ import { loadManifest, type Loaded } from './manifest/load';
 import { validateManifest } from './manifest/validate';
 import { decodeRecord, encodeRecord } from './record';
 import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
-import type { ConsentSource, ResolvedManifest, View } from './types';
+import type { ConsentSource, ConsentState, ResolvedManifest, View } from './types';
 
 export function createConsent(options: ConsentOptions = {}): Consent {
   const env = options.env || browserEnv();
@@ -68,7 +68,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const blocked = `${BLOCKED_SCRIPTS},${BLOCKED_IFRAMES}`;
   const observer = new MutationObserver((records) => {
     if (records.some((r) => Array.from(r.addedNodes).some((n) =>
-      n instanceof Element && (n.matches(blocked) || !!n.querySelector(blocked))))) {
+      n instanceof Element && (n.matches(blocked) || n.querySelector(blocked))))) {
       void release();
       notify(); // a UI puts placeholders before the new iframes
     }
@@ -93,7 +93,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     decision = null;
     // Every service is in the required category: there is nothing to ask (CONTRACT §8).
     if (m.services.every((s) => granted.has(s.id))) {
-      decision = { id: '', time: env.now(), source: 'none-needed' };
+      decision = { id: null, time: env.now(), source: 'none-needed' };
       return;
     }
     const record = decodeRecord(jar.get(m.cookie.name), m.revision, m.consentMaxAgeDays, env.now());
@@ -105,13 +105,31 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     }
   };
 
+  /**
+   * After the choice changed from `before`: tells Consent Mode, the page (a `consent`
+   * event when `firstTime` is given, then `change` if anything did) and the UI, and
+   * deletes the cookies of what is not granted now. Returns the new state and what was revoked.
+   */
+  const changed = (m: ResolvedManifest, before: ConsentState, firstTime?: boolean): [ConsentState, string[]] => {
+    const after = state();
+    if (consentMode) pushConsentUpdate(win, m, after);
+    const revoked = newlyGranted(after, before);
+    const added = newlyGranted(before, after);
+    if (firstTime !== undefined) events.emit('consent', { consent: after, firstTime });
+    if (firstTime || revoked.length || added.length) {
+      events.emit('change', { consent: after, granted: added, revoked });
+    }
+    notify();
+    purge(m);
+    return [after, revoked];
+  };
+
   /** Saves what `pick` grants under the manifest, tells the page, releases or reloads. */
   const save = async (pick: (m: ResolvedManifest) => Granted, source: ConsentSource): Promise<void> => {
     const m = manifest;
-    const next = m && pick(m);
-    if (!m || !next || destroyed) return error('no choice can be saved: the manifest did not load');
+    if (!m || destroyed) return error('no choice can be saved: the manifest did not load');
+    const next = pick(m);
     const before = state();
-    const firstTime = !before.decided || before.source === 'none-needed';
     const ids = (list: { id: string }[]) => list.map((x) => x.id).filter((id) => next.has(id));
     const record = {
       revision: m.revision, id: env.randomId(), time: env.now(), source,
@@ -119,22 +137,13 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     };
     granted = next;
     decision = record;
-    const after = state();
     jar.set(m.cookie.name, encodeRecord(record), {
       path: '/', domain: m.cookie.domain, sameSite: 'Lax', secure: win.location.protocol === 'https:',
       expires: new Date(record.time + m.consentMaxAgeDays * 864e5),
     });
-    if (consentMode) pushConsentUpdate(win, m, after);
-    const revoked = newlyGranted(after, before);
-    const added = newlyGranted(before, after);
     setView(null);
-    events.emit('consent', { consent: after, firstTime });
-    if (firstTime || revoked.length || added.length) {
-      events.emit('change', { consent: after, granted: added, revoked });
-    }
-    notify();
+    const [after, revoked] = changed(m, before, !before.decided || before.source === 'none-needed');
     if (m.consentLog) postConsentLog(env, m.consentLog.endpoint, after, api.getLanguage());
-    purge(m);
     // Code that already ran keeps running until the page is left (CONTRACT §5.4).
     if (revoked.length && m.reloadOnWithdraw) return env.reload();
     return release();
@@ -191,13 +200,8 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       const before = state();
       jar.remove(m.cookie.name, { path: '/', domain: m.cookie.domain });
       restore(m);
-      purge(m);
-      const after = state();
-      if (consentMode) pushConsentUpdate(win, m, after);
-      const revoked = newlyGranted(after, before);
-      if (revoked.length) events.emit('change', { consent: after, granted: [], revoked });
+      changed(m, before);
       setView(decision ? null : 'banner');
-      notify();
     },
     show: () => setView('banner'),
     showPreferences: () => setView('preferences'),

@@ -35,14 +35,15 @@ export function browserEnv(win: Window = window): Env {
   return {
     window: win,
     document: doc,
+    // js-cookie's methods close over their converter: they need no `this`.
     cookies: {
-      get: (name) => Cookies.get(name),
-      set: (name, value, attributes) => { Cookies.set(name, value, attributes); },
-      remove: (name, attributes) => Cookies.remove(name, attributes),
+      get: Cookies.get,
+      set: Cookies.set,
+      remove: Cookies.remove,
       names: () => Object.keys(Cookies.get()),
     },
     fetch: (url, init) => win.fetch(url, init),
-    now: () => Date.now(),
+    now: Date.now,
     console,
     randomId,
     reload: () => win.location.reload(),

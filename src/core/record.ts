@@ -13,7 +13,11 @@ export interface ConsentRecord {
 }
 
 const VERSION = 1;
-const SOURCES: ConsentSource[] = ['banner', 'preferences', 'api', 'gpc'];
+/**
+ * Exactly the JSON encodeRecord writes: version, revision, a hex id, time, two
+ * lists of ids, one of the sources a record is saved with, checksum.
+ */
+const SHAPE = /^\[1,\d+,"[\da-f-]{16,36}",\d+(,\[("[\w-]+",?)*\]){2},"(banner|preferences|api|gpc)","\w+"\]$/;
 /** Browsers keep about 4 KB per cookie; anything longer was not written by kakor. */
 const MAX_LENGTH = 4096;
 
@@ -29,8 +33,7 @@ export function encodeRecord(r: ConsentRecord): string {
   return JSON.stringify([...parts, checksum(parts)]);
 }
 
-const isIdList = (v: unknown): v is string[] =>
-  Array.isArray(v) && v.every((x) => typeof x === 'string' && /^[\w-]+$/.test(x));
+type Stored = [number, number, string, number, string[], string[], ConsentSource, string];
 
 /**
  * The stored record, or a reason it cannot be used: 'missing', 'tampered',
@@ -39,20 +42,15 @@ const isIdList = (v: unknown): v is string[] =>
 export function decodeRecord(
   raw: string | undefined, revision: number, maxAgeDays: number, now: number,
 ): ConsentRecord | 'missing' | 'tampered' | 'revision' | 'expired' {
-  if (raw === undefined || raw === '') return 'missing';
-  if (raw.length > MAX_LENGTH) return 'tampered';
-  let v: unknown;
+  if (!raw) return 'missing';
+  let v: Stored | undefined;
   try {
-    v = JSON.parse(raw);
+    v = raw.length <= MAX_LENGTH && SHAPE.test(raw) ? JSON.parse(raw) : undefined;
   } catch {
-    return 'tampered';
+    // The shape allows some JSON that does not parse (`01`, `["a",]`): tampered too.
   }
-  if (!Array.isArray(v) || v.length !== 8) return 'tampered';
-  const [version, rev, id, time, categories, services, source, sum] = v;
-  const ok = version === VERSION && Number.isInteger(rev) && typeof id === 'string'
-    && /^[\da-f-]{16,36}$/.test(id) && Number.isFinite(time) && isIdList(categories)
-    && isIdList(services) && SOURCES.includes(source) && sum === checksum(v.slice(0, 7));
-  if (!ok) return 'tampered';
+  if (!v || v[7] !== checksum(v.slice(0, 7))) return 'tampered';
+  const [, rev, id, time, categories, services, source] = v;
   if (rev !== revision) return 'revision';
   const day = 864e5;
   // A choice from the future (beyond a day of clock skew) is as suspect as an old one.

@@ -5,7 +5,7 @@ import type { Allowed } from './scripts';
 export const BLOCKED_IFRAMES = 'iframe[data-src]';
 
 export function releaseIframes(doc: Document, allowed: Allowed): void {
-  for (const frame of Array.from(doc.querySelectorAll<HTMLIFrameElement>(BLOCKED_IFRAMES))) {
+  for (const frame of doc.querySelectorAll<HTMLIFrameElement>(BLOCKED_IFRAMES)) {
     if (!allowed(frame)) continue;
     const src = frame.getAttribute('data-src')!;
     frame.removeAttribute('data-src');

@@ -18,7 +18,7 @@ export function matchService(
   const lower = abs.toLowerCase();
   // Substrings compare without case so `GoogleTagManager.com` in a manifest
   // still blocks; `search` ignores a /g flag's lastIndex, unlike `test`.
-  return services.find((s) =>
-    s.scripts.some((p) => (typeof p == 'string' ? lower.includes(p.toLowerCase()) : abs.search(p) > -1)),
-  )?.id;
+  const service = services.find((s) =>
+    s.scripts.some((p) => (typeof p == 'string' ? lower.includes(p.toLowerCase()) : abs.search(p) > -1)));
+  return service && service.id;
 }

@@ -12,7 +12,7 @@ export function createScriptReleaser(doc: Document, allowed: Allowed): () => Pro
   const done = new WeakSet<Element>();
   let queue = Promise.resolve();
   return () => (queue = queue.then(async () => {
-    for (const el of Array.from(doc.querySelectorAll<HTMLScriptElement>(BLOCKED_SCRIPTS))) {
+    for (const el of doc.querySelectorAll<HTMLScriptElement>(BLOCKED_SCRIPTS)) {
       if (done.has(el) || !allowed(el)) continue;
       done.add(el);
       await run(doc, el);
@@ -22,7 +22,7 @@ export function createScriptReleaser(doc: Document, allowed: Allowed): () => Pro
 
 function run(doc: Document, blocked: HTMLScriptElement): Promise<unknown> {
   const script = doc.createElement('script');
-  for (const { name, value } of Array.from(blocked.attributes)) {
+  for (const { name, value } of blocked.attributes) {
     if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value);
   }
   const type = blocked.getAttribute('data-type');

@@ -12,32 +12,24 @@ const BY_CATEGORY: { [category: string]: ConsentModeType[] } = {
   preferences: ['functionality_storage', 'personalization_storage'],
 };
 
-function gtag(win: GtagWindow): Gtag {
+/** Pushes `gtag('consent', command, types)`, each type granted where `on(type, category)` is. */
+function push(
+  win: GtagWindow, command: string, on: (type: ConsentModeType, category: string) => unknown,
+  types: { [key: string]: string | number } = {},
+): void {
+  for (const c in BY_CATEGORY) for (const t of BY_CATEGORY[c]) types[t] = on(t, c) ? 'granted' : 'denied';
   const layer = (win.dataLayer = win.dataLayer || []);
   // NOTE: gtag.js reads the Arguments object, not an array, from dataLayer.
   // eslint-disable-next-line prefer-rest-params
-  return win.gtag || (win.gtag = function () { layer.push(arguments); });
+  (win.gtag || (win.gtag = function () { layer.push(arguments); }))('consent', command, types);
 }
 
-export function pushConsentDefault(win: Window): void {
-  const denied: { [type: string]: string | number } = { security_storage: 'granted', wait_for_update: 500 };
-  for (const c in BY_CATEGORY) for (const t of BY_CATEGORY[c]) denied[t] = 'denied';
-  gtag(win)('consent', 'default', denied);
-}
+export const pushConsentDefault = (win: Window) =>
+  push(win, 'default', () => false, { security_storage: 'granted', wait_for_update: 500 });
 
 /** Each type's state: from the services that claim it with `consentMode`, else from its category. */
-export function consentModeState(m: ResolvedManifest, state: ConsentState): { [type: string]: 'granted' | 'denied' } {
-  const out: { [type: string]: 'granted' | 'denied' } = {};
-  for (const c in BY_CATEGORY) {
-    for (const t of BY_CATEGORY[c]) {
-      const claimants = m.services.filter((s) => (s.consentMode || []).includes(t));
-      const on = claimants.length ? claimants.some((s) => state.services[s.id]) : state.categories[c];
-      out[t] = on ? 'granted' : 'denied';
-    }
-  }
-  return out;
-}
-
-export function pushConsentUpdate(win: Window, m: ResolvedManifest, state: ConsentState): void {
-  gtag(win)('consent', 'update', consentModeState(m, state));
-}
+export const pushConsentUpdate = (win: Window, m: ResolvedManifest, state: ConsentState) =>
+  push(win, 'update', (t, c) => {
+    const claimants = m.services.filter((s) => (s.consentMode || []).includes(t));
+    return claimants.length ? claimants.some((s) => state.services[s.id]) : state.categories[c];
+  });
