@@ -28,7 +28,7 @@ export function preferences(ui: Ui) {
         class="dl" part="dialog" role="dialog" aria-modal="true" aria-labelledby="kp" tabIndex={-1}
         onKeyDown={(e) => (e.key == 'Escape' ? close() : e.key == 'Tab' && trapTab(e, e.currentTarget))}
       >
-        <div class="hd">
+        <div class="hd rw">
           <h2 id="kp">{t.settings}</h2>
           <button class="x" aria-label={t.close} onClick={close}>×</button>
         </div>
