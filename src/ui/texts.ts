@@ -49,9 +49,9 @@ const en: Texts = {
 };
 
 /** The texts for `lang`, with the manifest's overrides for that language on top. */
-export function textsFor(lang: Lang, overrides?: TextOverrides): Texts {
+export function textsFor(lang: Lang, overrides: TextOverrides): Texts {
   const texts = { ...(lang == 'en' ? en : sv) };
-  const own = overrides?.[lang] || {};
+  const own = overrides[lang] || {};
   // Only strings: an override is rendered as text, never as markup (CONTRACT §8).
   for (const key in texts) if (typeof own[key] == 'string') texts[key as TextKey] = own[key];
   return texts;
