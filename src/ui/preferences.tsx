@@ -25,7 +25,7 @@ export function preferences(ui: Ui) {
     // Pressing on the backdrop must not move focus out of the dialog to the page.
     <div class="ov" onMouseDown={(e) => e.target == e.currentTarget && e.preventDefault()}>
       <div
-        class="dl" part="dialog" role="dialog" aria-modal="true" aria-labelledby="kp" tabIndex={-1}
+        class="dl" part="dialog" role="dialog" aria-modal aria-labelledby="kp" tabIndex={-1}
         onKeyDown={(e) => (e.key == 'Escape' ? close() : e.key == 'Tab' && trapTab(e, e.currentTarget))}
       >
         <div class="hd rw">
