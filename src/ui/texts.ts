@@ -50,11 +50,8 @@ const en: Texts = {
 
 /** The texts for `lang`, with the manifest's overrides for that language on top. */
 export function textsFor(lang: Lang, overrides: TextOverrides): Texts {
-  const texts = { ...(lang == 'en' ? en : sv) };
-  const own = overrides[lang] || {};
-  // Only strings: an override is rendered as text, never as markup (CONTRACT §8).
-  for (const key in texts) if (typeof own[key] == 'string') texts[key as TextKey] = own[key];
-  return texts;
+  // Every override is a string (the manifest check fails on anything else), rendered as text (CONTRACT §8).
+  return { ...(lang == 'en' ? en : sv), ...overrides[lang] };
 }
 
 /** Fills `{name}` in a text; a function replacer so `$&` in a name stays literal. */
