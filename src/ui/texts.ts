@@ -24,8 +24,7 @@ const sv = {
   placeholderButton: 'Tillåt {name}',
 };
 
-export type TextKey = keyof typeof sv;
-export type Texts = Record<TextKey, string>;
+export type Texts = Record<keyof typeof sv, string>;
 
 const en: Texts = {
   bannerTitle: 'We use cookies',
