@@ -7,7 +7,7 @@ h2,h3,h4,th,strong,.b{font-weight:600}
 h2{font-size:1.25em}
 p{margin-top:4px}
 a{color:var(--a)}
-:focus-visible{outline:3px solid var(--a);outline-offset:2px}
+:focus-visible{outline:3px solid var(--kakor-focus,var(--a));outline-offset:2px}
 .bn,.dl,.ph{background:var(--b)}
 .bn,.dl{box-shadow:0 4px 32px #0006}
 .bn,.ov,.fb{position:fixed;z-index:var(--kakor-z-index,2147483000)}
