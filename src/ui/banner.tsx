@@ -1,9 +1,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-/** @jsxFrag Fragment */
 // The first layer (CONTRACT §8): title, short text, policy link and the three
 // equal buttons, as a bar along the bottom or a centred box.
-import { Fragment, h, type ComponentChild } from 'preact';
+import { h, type ComponentChild } from 'preact';
 import type { UiSource } from '../core/index';
 import type { Ui } from './ui';
 
@@ -16,7 +15,7 @@ export function choices({ consent, t }: Ui, source: UiSource, third: ComponentCh
 
 /** The text with the policy link after it, when the manifest has a safe one. */
 export const withPolicy = ({ t, policy }: Ui, text: string) => (
-  <p>{text}{policy && <> <a href={policy}>{t.policyLink}</a></>}</p>
+  <p>{text}{policy && [' ', <a href={policy}>{t.policyLink}</a>]}</p>
 );
 
 export function banner(ui: Ui, box: boolean) {

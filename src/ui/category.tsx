@@ -1,9 +1,8 @@
 /** @jsxRuntime classic */
 /** @jsx h */
-/** @jsxFrag Fragment */
 // One category in the preferences: its switch (locked on when required) and,
 // expanded, its services with their own switches and cookie tables.
-import { Fragment, h } from 'preact';
+import { h } from 'preact';
 import { localize, type Category, type Service } from '../core/index';
 import type { Ui } from './ui';
 
@@ -37,7 +36,7 @@ function service({ t, lang, draft, flip }: Ui, s: Service, locked: boolean) {
             <tr>
               <td>{cookieName(c.name)}</td>
               {/* A third-party cookie names the site that sets it. */}
-              <td>{s.provider || s.name}{c.domain && <><br />{c.domain}</>}</td>
+              <td>{s.provider || s.name}{c.domain && [<br />, c.domain]}</td>
               <td>{localize(c.purpose, lang)}</td>
               <td>{localize(c.duration, lang)}</td>
             </tr>

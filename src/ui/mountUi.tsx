@@ -21,7 +21,7 @@ export interface MountOptions {
 }
 
 const cookieIcon = (
-  <svg viewBox="0 0 24 24" width="24" height="24" fill="currentColor" aria-hidden="true">
+  <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden>
     <path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM8 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 4a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z" />
   </svg>
 );
@@ -81,12 +81,13 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
       root,
     );
     placeholders.sync(ui);
-    const lost = !focused();
-    if (next != view && next == 'preferences') root.querySelector<HTMLElement>('.dl')!.focus();
-    // What held focus went away with the view: give it back where the visitor was.
-    else if (next != view && view && lost) {
-      const back = view == 'preferences' && opener && opener.isConnected ? opener : root.querySelector('.f');
-      if (back) (back as HTMLElement).focus();
+    if (next != view) {
+      if (next == 'preferences') root.querySelector<HTMLElement>('.dl')!.focus();
+      // What held focus went away with the view: give it back where the visitor was.
+      else if (view && !focused()) {
+        const back = view == 'preferences' && opener && opener.isConnected ? opener : root.querySelector('.f');
+        if (back) (back as HTMLElement).focus();
+      }
     }
     view = next;
   };

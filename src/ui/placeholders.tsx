@@ -22,7 +22,7 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
   const sync = ({ consent, m, t, lang }: Ui) => {
     const blocked = new Set<HTMLIFrameElement>();
     // The core drops data-src when it loads a frame, so a frame still carrying it is blocked.
-    for (const frame of Array.from(doc.querySelectorAll<HTMLIFrameElement>('iframe[data-src]'))) {
+    for (const frame of doc.querySelectorAll<HTMLIFrameElement>('iframe[data-src]')) {
       const id = frame.getAttribute('data-service') || frame.getAttribute('data-category') || '';
       if (consent.hasConsent(id)) continue;
       blocked.add(frame);
@@ -31,12 +31,10 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
         const box = doc.createElement('kakor-placeholder');
         adopt(box.attachShadow({ mode: 'open' }), sheet);
         // The frame's size, growing taller only when a narrow frame cannot hold the text.
-        // NOTE: CSSOM writes, not a style attribute, so `style-src 'self'` allows them.
-        Object.assign(box.style, {
-          display: 'inline-flex', verticalAlign: 'bottom', maxWidth: '100%',
-          width: `${frame.offsetWidth || +frame.width || 300}px`,
-          minHeight: `${frame.offsetHeight || +frame.height || 150}px`,
-        });
+        const width = frame.offsetWidth || +frame.width || 300;
+        const height = frame.offsetHeight || +frame.height || 150;
+        // NOTE: a CSSOM write, not a style attribute, so `style-src 'self'` allows it.
+        box.style.cssText = `display:inline-flex;vertical-align:bottom;max-width:100%;width:${width}px;min-height:${height}px`;
         shown.set(frame, (s = [box, frame.style.display]));
         frame.style.display = 'none';
         frame.before(box);

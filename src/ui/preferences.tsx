@@ -25,11 +25,12 @@ export function preferences(ui: Ui) {
     // Pressing on the backdrop must not move focus out of the dialog to the page.
     <div class="ov" onMouseDown={(e) => e.target == e.currentTarget && e.preventDefault()}>
       <div
-        class="dl" part="dialog" role="dialog" aria-modal="true" aria-labelledby="kp" tabIndex={-1}
+        class="dl" part="dialog" role="dialog" aria-modal aria-labelledby="kt" tabIndex={-1}
         onKeyDown={(e) => (e.key == 'Escape' ? close() : e.key == 'Tab' && trapTab(e, e.currentTarget))}
       >
-        <div class="hd">
-          <h2 id="kp">{t.settings}</h2>
+        {/* kt, as the banner's heading: only one of the two views is ever shown. */}
+        <div class="hd rw">
+          <h2 id="kt">{t.settings}</h2>
           <button class="x" aria-label={t.close} onClick={close}>×</button>
         </div>
         <div class="bd">

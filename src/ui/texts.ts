@@ -24,8 +24,7 @@ const sv = {
   placeholderButton: 'Tillåt {name}',
 };
 
-export type TextKey = keyof typeof sv;
-export type Texts = Record<TextKey, string>;
+export type Texts = Record<keyof typeof sv, string>;
 
 const en: Texts = {
   bannerTitle: 'We use cookies',
@@ -49,12 +48,9 @@ const en: Texts = {
 };
 
 /** The texts for `lang`, with the manifest's overrides for that language on top. */
-export function textsFor(lang: Lang, overrides?: TextOverrides): Texts {
-  const texts = { ...(lang == 'en' ? en : sv) };
-  const own = overrides?.[lang] || {};
-  // Only strings: an override is rendered as text, never as markup (CONTRACT §8).
-  for (const key in texts) if (typeof own[key] == 'string') texts[key as TextKey] = own[key];
-  return texts;
+export function textsFor(lang: Lang, overrides: TextOverrides): Texts {
+  // Every override is a string (the manifest check fails on anything else), rendered as text (CONTRACT §8).
+  return { ...(lang == 'en' ? en : sv), ...overrides[lang] };
 }
 
 /** Fills `{name}` in a text; a function replacer so `$&` in a name stays literal. */
