@@ -44,7 +44,7 @@ th,td{padding:4px 8px 4px 0;border-bottom:1px solid var(--l);text-align:left;ver
 td{overflow-wrap:anywhere}
 .fb{left:16px;bottom:16px;width:48px;height:48px;padding:12px;border-radius:50%;box-shadow:0 2px 12px #0006}
 .ph{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;padding:16px;text-align:center}
-@keyframes k{0%{opacity:0;translate:0 16px}}
+@keyframes k{0%{translate:0 16px}}
 @media(max-width:480px){.bt{grid:auto/1fr;flex:auto}}
 @media(prefers-reduced-motion:no-preference){.bn,.dl{animation:k .3s}.sw:after{transition:translate .2s}}`;
 
