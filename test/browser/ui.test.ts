@@ -222,6 +222,26 @@ it('causes no layout shift (CLS 0) when the banner appears and goes', async () =
   await v.close();
 });
 
+it('shows the banner opaque in the first frame it is painted in, also where motion is allowed', async () => {
+  const v = await openPage(browser);
+  await v.page.emulateMedia({ reducedMotion: 'no-preference' });
+  // Each frame until the banner exists, note its opacity: a fade-in from
+  // transparent would keep the first painted frame empty.
+  await v.context.addInitScript(() => {
+    const w = window as unknown as { __firstOpacity?: string };
+    const frame = () => {
+      const banner = document.querySelector('kakor-dialog')?.shadowRoot?.querySelector('[part=banner]');
+      if (banner) w.__firstOpacity = getComputedStyle(banner).opacity;
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await visit(v.page, PAGE);
+  await ui(v.page).getByRole('region', { name: w.sv.title }).waitFor();
+  expect(await v.page.evaluate(() => (window as unknown as { __firstOpacity?: string }).__firstOpacity)).toBe('1');
+  await v.close();
+});
+
 it('reports no CSP violation on a page with script-src and style-src \'self\', styled all the same', async () => {
   const v = await open('/examples/strict-csp/');
   const banner = ui(v.page).getByRole('region', { name: w.sv.title });
