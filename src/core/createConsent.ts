@@ -65,15 +65,21 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     if (interceptor) interceptor.update();
     return releaseScripts();
   };
+  // One observer for all the page adds: the interceptor holds what loads a blocked
+  // URL, and new blocked scripts and iframes are released if granted.
   const blocked = `${BLOCKED_SCRIPTS},${BLOCKED_IFRAMES}`;
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => Array.from(r.addedNodes).some((n) =>
-      n instanceof Element && (n.matches(blocked) || n.querySelector(blocked))))) {
+    let found: unknown;
+    for (const r of records) for (const n of r.addedNodes) {
+      if (interceptor) interceptor.parsed(n);
+      found ||= n instanceof Element && (n.matches(blocked) || n.querySelector(blocked));
+    }
+    if (found) {
       void release();
       notify(); // a UI puts placeholders before the new iframes
     }
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  observer.observe(doc, { childList: true, subtree: true });
 
   const setView = (next: View | null) => {
     if (next === view) return;
