@@ -40,8 +40,8 @@ export function createConsent(options: ConsentOptions = {}): Consent {
 
   // Fail closed: until the manifest is known, every cross-origin request is held.
   const interceptor = options.intercept === false ? null : createInterceptor(win, (url) => {
-    if (!manifest) return new URL(url, doc.baseURI).origin !== win.location.origin;
-    const id = matchService(url, manifest.services, doc.baseURI);
+    if (!manifest) return new URL(url).origin !== win.location.origin;
+    const id = matchService(url, manifest.services);
     return id !== undefined && !granted.has(id);
   });
 
