@@ -24,6 +24,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const env = options.env || browserEnv();
   const { window: win, document: doc, cookies: jar } = env;
   const error = (message: string) => env.console.error(`kakor: ${message}`);
+  const warn = (message: string) => env.console.warn(`kakor: ${message}`);
   const events = createEmitter(win, (e) => error(`a kakor event listener threw: ${e}`));
   const subscribers = new Set<() => void>();
   const notify = () => subscribers.forEach((fn) => fn());
@@ -107,7 +108,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       decision = record;
       granted = grantedFromRecord(m, record);
     } else if (record === 'tampered') {
-      env.console.warn('kakor: the stored consent record is not one kakor wrote; asking again');
+      warn('the stored consent record is not one kakor wrote; asking again');
     }
   };
 
@@ -161,7 +162,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       if ('error' in loaded) error(loaded.error);
       else {
         const v = validateManifest(loaded.raw);
-        v.warnings.forEach((w) => env.console.warn(`kakor: ${w}`));
+        v.warnings.forEach(warn);
         v.errors.forEach(error);
         manifest = v.manifest;
       }
