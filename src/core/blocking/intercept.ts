@@ -33,10 +33,9 @@ const TAG_HTML = /<(script|iframe|img|image)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 type Fn = (this: any, ...args: any[]) => any;
 
 /** Starts holding elements for which isBlocked(absoluteUrl, element) is true. */
-export function createInterceptor(page: Window, isBlocked: (url: string, el: Element) => boolean): Interceptor {
-  const win = page as Window & typeof globalThis;
+export function createInterceptor(win: Window, isBlocked: (url: string, el: Element) => boolean): Interceptor {
   const doc = win.document;
-  const E = win.Element.prototype;
+  const E = (win as Window & typeof globalThis).Element.prototype;
   const { setAttribute: setAttr, getAttribute: getAttr, removeAttribute: removeAttr } = E;
   const setHTML = Object.getOwnPropertyDescriptor(E, 'innerHTML')!.set!;
   const tpl = doc.createElement('template');
