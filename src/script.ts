@@ -11,21 +11,19 @@ declare global {
 }
 
 const script = document.currentScript;
-const data = (name: string) => {
-  const value = script && script.getAttribute(`data-${name}`);
-  return value === null ? undefined : value;
-};
+// data-manifest, data-lang, data-layout, data-auto-init; a missing one is undefined.
+const data: DOMStringMap = script ? script.dataset : {};
 
-if (data('auto-init') === 'false') {
+if (data.autoInit === 'false') {
   const deferred = { init: (options?: InitOptions) => init(options).then((consent) => (window.kakor = consent)) };
   window.kakor = deferred as unknown as Consent;
 } else {
   try {
     window.kakor = start({
-      manifest: data('manifest'),
+      manifest: data.manifest,
       // resolveLanguage takes any value other than "sv" and "en" as "auto".
-      lang: data('lang') as Lang | undefined,
-      layout: data('layout') === 'box' ? 'box' : 'bar',
+      lang: data.lang as Lang | undefined,
+      layout: data.layout === 'box' ? 'box' : 'bar',
     });
   } catch (e) {
     console.error(`kakor: could not start, nothing non-essential will run: ${(e as Error).message}`);

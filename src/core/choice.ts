@@ -10,8 +10,10 @@ export type Granted = Set<string>;
 const grant = (m: ResolvedManifest, on: (id: string, category?: string) => boolean): Granted => {
   const req = m.categories.find((c) => c.required)!.id;
   const granted: Granted = new Set();
-  for (const c of m.categories) if (c.id === req || on(c.id)) granted.add(c.id);
-  for (const s of m.services) if (s.category === req || on(s.id, s.category)) granted.add(s.id);
+  // A category has no `category`: the required one is granted by its own id.
+  for (const x of [...m.categories, ...m.services] as { id: string; category?: string }[]) {
+    if ((x.category || x.id) === req || on(x.id, x.category)) granted.add(x.id);
+  }
   return granted;
 };
 

@@ -24,6 +24,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const env = options.env || browserEnv();
   const { window: win, document: doc, cookies: jar } = env;
   const error = (message: string) => env.console.error(`kakor: ${message}`);
+  const warn = (message: string) => env.console.warn(`kakor: ${message}`);
   const events = createEmitter(win, (e) => error(`a kakor event listener threw: ${e}`));
   const subscribers = new Set<() => void>();
   const notify = () => subscribers.forEach((fn) => fn());
@@ -40,8 +41,8 @@ export function createConsent(options: ConsentOptions = {}): Consent {
 
   // Fail closed: until the manifest is known, every cross-origin request is held.
   const interceptor = options.intercept === false ? null : createInterceptor(win, (url) => {
-    if (!manifest) return new URL(url, doc.baseURI).origin !== win.location.origin;
-    const id = matchService(url, manifest.services, doc.baseURI);
+    if (!manifest) return new URL(url).origin !== win.location.origin;
+    const id = matchService(url, manifest.services);
     return id !== undefined && !granted.has(id);
   });
 
@@ -65,15 +66,21 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     if (interceptor) interceptor.update();
     return releaseScripts();
   };
+  // One observer for all the page adds: the interceptor holds what loads a blocked
+  // URL, and new blocked scripts and iframes are released if granted.
   const blocked = `${BLOCKED_SCRIPTS},${BLOCKED_IFRAMES}`;
   const observer = new MutationObserver((records) => {
-    if (records.some((r) => Array.from(r.addedNodes).some((n) =>
-      n instanceof Element && (n.matches(blocked) || n.querySelector(blocked))))) {
+    let found: unknown;
+    for (const r of records) for (const n of r.addedNodes) {
+      if (interceptor) interceptor.parsed(n);
+      found ||= n instanceof Element && (n.matches(blocked) || n.querySelector(blocked));
+    }
+    if (found) {
       void release();
       notify(); // a UI puts placeholders before the new iframes
     }
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  observer.observe(doc, { childList: true, subtree: true });
 
   const setView = (next: View | null) => {
     if (next === view) return;
@@ -101,7 +108,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       decision = record;
       granted = grantedFromRecord(m, record);
     } else if (record === 'tampered') {
-      env.console.warn('kakor: the stored consent record is not one kakor wrote; asking again');
+      warn('the stored consent record is not one kakor wrote; asking again');
     }
   };
 
@@ -155,7 +162,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       if ('error' in loaded) error(loaded.error);
       else {
         const v = validateManifest(loaded.raw);
-        v.warnings.forEach((w) => env.console.warn(`kakor: ${w}`));
+        v.warnings.forEach(warn);
         v.errors.forEach(error);
         manifest = v.manifest;
       }

@@ -51,8 +51,7 @@ export function browserEnv(win: Window = window): Env {
 }
 
 function randomId(): string {
-  const c = globalThis.crypto;
-  if (c.randomUUID) return c.randomUUID();
-  const b = c.getRandomValues(new Uint8Array(16));
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  // NOTE: randomUUID exists only in secure contexts; a page on plain http gets hex.
+  return crypto.randomUUID ? crypto.randomUUID()
+    : crypto.getRandomValues(new Uint8Array(16)).reduce((id, x) => id + (x + 256).toString(16).slice(1), '');
 }

@@ -46,24 +46,31 @@ describe('createInterceptor', () => {
     ic = createInterceptor(window, (url, el) => (calls.push([url, el]), false));
     const img = document.createElement('img');
     img.src = '/logo.png';
-    img.srcset = 'a.png 1x, https://cdn.test/b.png 2x';
-    expect(attrs(img)).toEqual({ src: '/logo.png', srcset: 'a.png 1x, https://cdn.test/b.png 2x' });
+    img.srcset = '../a.png 1x, https://cdn.test/b.png 2x';
+    expect(attrs(img)).toEqual({ src: '/logo.png', srcset: '../a.png 1x, https://cdn.test/b.png 2x' });
     expect(calls.map(([u]) => u)).toEqual([
       new URL('/logo.png', document.baseURI).href,
-      new URL('a.png', document.baseURI).href,
+      new URL('../a.png', document.baseURI).href,
       'https://cdn.test/b.png',
     ]);
     expect(calls.every(([, el]) => el === img)).toBe(true);
   });
 
-  it('never asks about data:, blob: or about: URLs', () => {
+  it('never asks about data:, blob:, about: or unparseable URLs, whatever they contain', () => {
     start();
     const img = document.createElement('img');
     img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
     const frame = document.createElement('iframe');
     frame.src = 'about:blank';
+    const scripts = ['DATA:text/javascript,fetch("https://ads.test/")', 'blob:https://ads.test/6b1c2f0e', 'http://[::1']
+      .map((u) => {
+        const s = document.createElement('script');
+        s.src = u;
+        return s.getAttribute('src');
+      });
     expect(seen).toEqual([]);
     expect(img.getAttribute('src')).toMatch(/^data:/);
+    expect(scripts).toEqual(['DATA:text/javascript,fetch("https://ads.test/")', 'blob:https://ads.test/6b1c2f0e', 'http://[::1']);
   });
 
   it('holds an image when any srcset candidate is blocked', () => {

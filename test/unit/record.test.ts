@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { browserEnv } from '../../src/core/env';
 import { decodeRecord, encodeRecord, type ConsentRecord } from '../../src/core/record';
 
 const now = Date.UTC(2026, 10, 23);
@@ -12,6 +13,18 @@ const record: ConsentRecord = {
 describe('consent record', () => {
   it('round-trips', () => {
     expect(decodeRecord(encodeRecord(record), 3, 180, now)).toEqual(record);
+  });
+
+  it('keeps the ids browserEnv makes, a UUID or 32 hex digits where randomUUID is missing (plain http)', () => {
+    const env = browserEnv();
+    const uuid = env.randomId();
+    vi.stubGlobal('crypto', { getRandomValues: crypto.getRandomValues.bind(crypto) });
+    const hex = [env.randomId(), env.randomId()];
+    vi.unstubAllGlobals();
+    expect(uuid).toMatch(/^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/);
+    expect(hex[0]).toMatch(/^[\da-f]{32}$/);
+    expect(hex[0]).not.toBe(hex[1]);
+    for (const id of [uuid, ...hex]) expect(decodeRecord(encodeRecord({ ...record, id }), 3, 180, now)).toEqual({ ...record, id });
   });
 
   it('is missing when there is no cookie', () => {

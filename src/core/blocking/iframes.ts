@@ -7,8 +7,7 @@ export const BLOCKED_IFRAMES = 'iframe[data-src]';
 export function releaseIframes(doc: Document, allowed: Allowed): void {
   for (const frame of doc.querySelectorAll<HTMLIFrameElement>(BLOCKED_IFRAMES)) {
     if (!allowed(frame)) continue;
-    const src = frame.getAttribute('data-src')!;
+    frame.src = frame.getAttribute('data-src')!;
     frame.removeAttribute('data-src');
-    frame.src = src;
   }
 }

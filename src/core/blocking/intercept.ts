@@ -9,12 +9,18 @@
 // insertion methods and the HTML-string setters stops both. For markup in the
 // HTML itself the preload scanner fetches `<script src>` and `<img src>` and an
 // `<iframe src>` navigates before any script can act: those need type="text/plain"
-// or data-src (§5.1, §5.2); the observer below still keeps such a script from running.
+// or data-src (§5.1, §5.2); the caller's observer (parsed) still keeps such a script from running.
 
 export interface Interceptor {
+  /**
+   * Holds what the HTML parser just added, if blocked; the caller's MutationObserver
+   * calls it. The spec (and Chromium) run a microtask checkpoint before a
+   * parser-inserted script is prepared, so this catches a `<script src>` in the HTML before it runs.
+   */
+  parsed(node: Node): void;
   /** Re-check held elements and release, in the order they were caught, those no longer blocked. */
   update(): void;
-  /** Remove every patch and observer; held elements stay held (not released). */
+  /** Remove every patch; held elements stay held (not released). */
   destroy(): void;
 }
 
@@ -27,10 +33,9 @@ const TAG_HTML = /<(script|iframe|img|image)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 type Fn = (this: any, ...args: any[]) => any;
 
 /** Starts holding elements for which isBlocked(absoluteUrl, element) is true. */
-export function createInterceptor(page: Window, isBlocked: (url: string, el: Element) => boolean): Interceptor {
-  const win = page as Window & typeof globalThis;
+export function createInterceptor(win: Window, isBlocked: (url: string, el: Element) => boolean): Interceptor {
   const doc = win.document;
-  const E = win.Element.prototype;
+  const E = (win as Window & typeof globalThis).Element.prototype;
   const { setAttribute: setAttr, getAttribute: getAttr, removeAttribute: removeAttr } = E;
   const setHTML = Object.getOwnPropertyDescriptor(E, 'innerHTML')!.set!;
   const tpl = doc.createElement('template');
@@ -144,13 +149,8 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
     return r;
   });
 
-  // Elements the HTML parser adds after kakor. The spec (and Chromium) run a
-  // microtask checkpoint before a parser-inserted script is prepared, so this
-  // catches a `<script src>` in the HTML before it runs.
-  const observer = new win.MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => scan(n, true))));
-  observer.observe(doc, { childList: true, subtree: true });
-
   return {
+    parsed: (n) => scan(n, true),
     update() {
       passed = new WeakMap();
       if (on) held = held.filter((el) => {
@@ -166,7 +166,6 @@ export function createInterceptor(page: Window, isBlocked: (url: string, el: Ele
     },
     destroy() {
       on = false;
-      observer.disconnect();
       undo.forEach((f) => f());
     },
   };

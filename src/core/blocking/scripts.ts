@@ -22,21 +22,19 @@ export function createScriptReleaser(doc: Document, allowed: Allowed): () => Pro
 
 function run(doc: Document, blocked: HTMLScriptElement): Promise<unknown> {
   const script = doc.createElement('script');
+  // data-type="module" becomes type="module"; an empty one, like none, is classic JavaScript.
   for (const { name, value } of blocked.attributes) {
-    if (name !== 'type' && name !== 'data-type') script.setAttribute(name, value);
+    if (name !== 'type') script.setAttribute(name === 'data-type' ? 'type' : name, value);
   }
-  const type = blocked.getAttribute('data-type');
-  if (type) script.type = type;
   // NOTE: browsers hide the nonce attribute after parsing; only the property has it.
-  if (blocked.nonce) script.nonce = blocked.nonce;
+  script.nonce = blocked.nonce;
   const loaded = new Promise((resolve) => {
     if (!blocked.src) {
       script.text = blocked.text;
       return resolve(0);
     }
     script.async = false;
-    script.addEventListener('load', resolve);
-    script.addEventListener('error', resolve);
+    script.onload = script.onerror = resolve;
   });
   blocked.replaceWith(script);
   // The interceptor held it (its URL belongs to a service not granted): it loads
