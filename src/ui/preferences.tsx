@@ -38,11 +38,8 @@ export function preferences(ui: Ui) {
           {m.categories.map((c, i) => category(ui, c, i))}
         </div>
         {/* Nothing to choose when every service is required (CONTRACT §8, none-needed). */}
-        {m.categories.some((c) => !c.required) && (
-          <div class="ft">
-            {choices(ui, 'preferences', <button class="b" part="button" onClick={() => consent.setConsent(ui.draft, 'preferences')}>{t.save}</button>)}
-          </div>
-        )}
+        {m.categories.some((c) => !c.required) &&
+          choices(ui, 'preferences', <button class="b" part="button" onClick={() => consent.setConsent(ui.draft, 'preferences')}>{t.save}</button>)}
       </div>
     </div>
   );

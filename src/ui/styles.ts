@@ -23,7 +23,7 @@ button{background:none;border:0;cursor:pointer}\
 .ov{inset:0;display:flex;align-items:center;justify-content:center;padding:16px;background:var(--kakor-backdrop,#0009)}\
 .dl{display:flex;flex-direction:column;width:min(640px,100%);max-height:100%;outline:0}\
 .dl,.bx,.ph{border:1px solid var(--l);border-radius:var(--kakor-radius,12px)}\
-.hd,.bd,.ft{padding:16px 20px}\
+.hd,.bd,.dl .bt{padding:16px 20px}\
 .rw{display:flex;align-items:center;gap:12px}\
 .bd{overflow:auto;padding-top:0;border-block:1px solid var(--l)}\
 .x{width:44px;height:44px;margin:-8px;font-size:28px}\
