@@ -20,9 +20,11 @@ export interface MountOptions {
   floatingButton?: boolean;
 }
 
+// The crumbs wind clockwise against the counter-clockwise outline, so the default
+// nonzero fill leaves them as holes.
 const cookieIcon = (
   <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden>
-    <path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5M8 10a2 2 0 1 1 0 4 2 2 0 1 1 0-4m7 4a2 2 0 1 1 0 4 2 2 0 1 1 0-4" />
+    <path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5M8 10a2 2 0 1 1 0 4 2 2 0 1 1 0-4m7 4a2 2 0 1 1 0 4 2 2 0 1 1 0-4" />
   </svg>
 );
 
