@@ -25,10 +25,10 @@ button{background:none;border:0;cursor:pointer}\
 .dl,.bx,.ph{border:1px solid var(--l);border-radius:var(--kakor-radius,12px)}\
 .hd,.bd,.dl .bt{padding:16px 20px}\
 .rw{display:flex;align-items:center;gap:12px}\
+h2,h3,h4{flex:1}\
 .bd{overflow:auto;padding-top:0;border-block:1px solid var(--l)}\
 .x{width:44px;height:44px;margin:-8px;font-size:28px}\
 .c{padding-top:12px;margin-top:12px;border-top:1px solid var(--l)}\
-h2,h3,h4{flex:1}\
 .c p,.on{color:var(--m)}\
 .on,table{font-size:.85em}\
 .e{display:flex;align-items:center;gap:10px;padding:8px 0;text-align:left}\
