@@ -6,26 +6,30 @@ import { h } from 'preact';
 import { localize, type Category, type Service } from '../core/index';
 import type { Ui } from './ui';
 
-/** An on/off switch (WAI-ARIA switch pattern). `locked`: the required category, on for good. */
-const switcher = (on: boolean, label: string, flip: (on: boolean) => void, locked?: boolean) => (
+/**
+ * The on/off switch of a category or service (WAI-ARIA switch pattern), showing its draft.
+ * `locked`: the required category, which the draft starts on and nothing flips.
+ */
+const switcher = ({ draft, flip }: Ui, id: string, label: string, locked?: boolean) => (
   <button
-    class="sw" part="switch" role="switch" aria-checked={on} aria-label={label}
+    class="sw" part="switch" role="switch" aria-checked={draft[id]} aria-label={label}
     // aria-disabled, not disabled: it stays focusable, so a screen reader user hears it is locked on.
-    aria-disabled={locked || undefined} onClick={() => locked || flip(!on)}
+    aria-disabled={locked || undefined} onClick={() => locked || flip(id, !draft[id])}
   />
 );
 
 /** A cookie named by a pattern, `/^_ga_/`, reads as `_ga_*` to a visitor. */
 const cookieName = (name: string) => name.replace(/^\/\^?(.*?)\$?\/$/, '$1*');
 
-function service({ t, lang, draft, flip }: Ui, s: Service, locked: boolean) {
+function service(ui: Ui, s: Service, locked: boolean) {
+  const { t, lang } = ui;
   // Only http(s) and relative URLs get this far: the manifest check drops the rest.
   const policy = localize(s.privacyPolicyUrl, lang);
   return (
     <div class="s">
       <div class="rw">
         <h4>{s.name}</h4>
-        {!locked && switcher(draft[s.id], s.name, (on) => flip(s.id, on))}
+        {!locked && switcher(ui, s.id, s.name)}
       </div>
       {s.description && <p>{localize(s.description, lang)}</p>}
       {policy && <p><a href={policy}>{t.privacyPolicy}</a></p>}
@@ -49,7 +53,7 @@ function service({ t, lang, draft, flip }: Ui, s: Service, locked: boolean) {
 
 /** `index` makes the element ids: a category id may hold characters an id list cannot. */
 export function category(ui: Ui, c: Category, index: number) {
-  const { m, t, lang, draft, open } = ui;
+  const { m, t, lang, open } = ui;
   const title = localize(c.title, lang);
   const services = m.services.filter((s) => s.category == c.id);
   const id = `kc${index}`;
@@ -62,7 +66,7 @@ export function category(ui: Ui, c: Category, index: number) {
             : title}
         </h3>
         {c.required && <span class="on">{t.alwaysOn}</span>}
-        {switcher(c.required || draft[c.id], title, (on) => ui.flip(c.id, on), c.required)}
+        {switcher(ui, c.id, title, c.required)}
       </div>
       <p>{localize(c.description, lang)}</p>
       {open[c.id] && <div id={id}>{services.map((s) => service(ui, s, c.required))}</div>}

@@ -2,11 +2,10 @@
 // category switch and its service switches move together.
 import type { Choice, Consent, ResolvedManifest } from '../core/index';
 
-/** Nothing pre-ticked (CONTRACT §8): only what is granted now, and the required category. */
+/** Nothing pre-ticked (CONTRACT §8): only what is granted now, which always includes the required category. */
 export function initialDraft(consent: Consent, m: ResolvedManifest): Choice {
   const draft: Choice = {};
-  for (const c of m.categories) draft[c.id] = c.required || consent.hasConsent(c.id);
-  for (const s of m.services) draft[s.id] = consent.hasConsent(s.id);
+  for (const x of [...m.categories, ...m.services]) draft[x.id] = consent.hasConsent(x.id);
   return draft;
 }
 

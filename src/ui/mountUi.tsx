@@ -20,9 +20,11 @@ export interface MountOptions {
   floatingButton?: boolean;
 }
 
+// The crumbs wind clockwise against the counter-clockwise outline, so the default
+// nonzero fill leaves them as holes.
 const cookieIcon = (
   <svg viewBox="0 0 24 24" fill="currentColor" aria-hidden>
-    <path fill-rule="evenodd" d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5ZM8 10a2 2 0 1 1 0 4 2 2 0 0 1 0-4Zm7 4a2 2 0 1 1 0 4 2 2 0 0 1 0-4Z" />
+    <path d="M12 2a10 10 0 1 0 10 10 4 4 0 0 1-5-5 4 4 0 0 1-5-5M8 10a2 2 0 1 1 0 4 2 2 0 1 1 0-4m7 4a2 2 0 1 1 0 4 2 2 0 1 1 0-4" />
   </svg>
 );
 
@@ -102,7 +104,11 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
     }
   };
 
+  // Mounts as soon as <body> exists, so the banner can show in the first paint;
+  // renders again once the whole document is there, for the iframe placeholders.
   const attach = () => {
+    if (!doc.body) return;
+    waitForBody.disconnect();
     // First in the body, so the banner comes first in the tab order and a bottom
     // bar never hides the focus of a page link behind it (WCAG 2.4.11).
     doc.body.prepend(host);
@@ -110,14 +116,11 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   };
   const unsubscribe = consent.subscribe(update);
   doc.addEventListener('click', onClick);
-  // Mounts as soon as <body> exists, so the banner can show in the first paint;
-  // renders again once the whole document is there, for the iframe placeholders.
-  const waitForBody = new MutationObserver(() => {
-    if (doc.body) waitForBody.disconnect(), attach();
-  });
-  if (doc.body) attach();
-  else waitForBody.observe(doc.documentElement, { childList: true });
-  if (doc.readyState == 'loading') doc.addEventListener('DOMContentLoaded', update);
+  const waitForBody = new MutationObserver(attach);
+  waitForBody.observe(doc.documentElement, { childList: true });
+  attach();
+  // Added even when the document is parsed already: then it just never fires.
+  doc.addEventListener('DOMContentLoaded', update);
 
   return {
     destroy() {

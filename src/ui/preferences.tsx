@@ -37,12 +37,9 @@ export function preferences(ui: Ui) {
           {withPolicy(ui, t.preferencesText)}
           {m.categories.map((c, i) => category(ui, c, i))}
         </div>
-        {/* Nothing to choose when every service is required (CONTRACT §8, none-needed). */}
-        {m.categories.some((c) => !c.required) && (
-          <div class="ft">
-            {choices(ui, 'preferences', <button class="b" part="button" onClick={() => consent.setConsent(ui.draft, 'preferences')}>{t.save}</button>)}
-          </div>
-        )}
+        {/* Nothing to choose when the one required category is all there is (CONTRACT §8, none-needed). */}
+        {m.categories.length > 1 &&
+          choices(ui, 'preferences', <button class="b" part="button" onClick={() => consent.setConsent(ui.draft, 'preferences')}>{t.save}</button>)}
       </div>
     </div>
   );

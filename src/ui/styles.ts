@@ -1,51 +1,52 @@
 // The dialog's stylesheet and how a shadow root gets it. Each themeable value is a
 // --kakor-* custom property, read once on :host into a short private one.
-const css = `:host{all:initial;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21);--m:var(--kakor-muted,#5c5c68);--a:var(--kakor-accent,#1f5bd8);--l:var(--kakor-border,#d6d6de);font:15px/1.5 var(--kakor-font,system-ui,sans-serif);color:var(--f)}
-@media(prefers-color-scheme:dark){:host{--b:var(--kakor-bg,#1f2026);--f:var(--kakor-fg,#f2f2f5);--m:var(--kakor-muted,#a8a8b5);--a:var(--kakor-accent,#93b4ff);--l:var(--kakor-border,#45464f)}}
-*{box-sizing:border-box;margin:0;font:inherit;color:inherit}
-h2,h3,h4,th,strong,.b{font-weight:600}
-h2{font-size:1.25em}
-p{margin-top:4px}
-a{color:var(--a)}
-:focus-visible{outline:3px solid var(--kakor-focus,var(--a));outline-offset:2px}
-.bn,.dl,.ph{background:var(--b)}
-.bn,.dl{box-shadow:0 4px 32px #0006}
-.bn,.ov,.fb{position:fixed;z-index:var(--kakor-z-index,2147483000)}
-.bn{inset:auto 0 0;display:flex;flex-wrap:wrap;align-items:center;gap:12px 32px;max-height:100%;overflow:auto;padding:16px max(16px,50% - 560px)}
-.tx{flex:1 1 360px}
-.bt{display:grid;grid:auto/1fr 1fr 1fr;gap:8px}
-.bx{inset:0;margin:auto;width:min(440px,100% - 32px);height:fit-content;max-height:calc(100% - 32px);display:block;padding:24px}
-.bx .bt{grid:auto/1fr;margin-top:16px}
-button{background:none;border:0;cursor:pointer}
-.b,.fb{background:var(--f);color:var(--b)}
-.b{min-height:44px;padding:8px 16px;border-radius:8px}
-.ov{inset:0;display:flex;align-items:center;justify-content:center;padding:16px;background:var(--kakor-backdrop,#0009)}
-.dl{display:flex;flex-direction:column;width:min(640px,100%);max-height:100%;outline:0}
-.dl,.bx,.ph{border:1px solid var(--l);border-radius:var(--kakor-radius,12px)}
-.hd,.bd,.ft{padding:16px 20px}
-.rw{display:flex;align-items:center;gap:12px}
-.bd{overflow:auto;padding-top:0;border-block:1px solid var(--l)}
-.x{width:44px;height:44px;margin:-8px;font-size:28px}
-.c{padding-top:12px;margin-top:12px;border-top:1px solid var(--l)}
-.rw>:first-child{flex:1}
-.c p,.on{color:var(--m)}
-.on,table{font-size:.85em}
-.e{display:flex;align-items:center;gap:10px;padding:8px 0;text-align:left}
-.e:before{content:"";width:7px;height:7px;border:solid;border-width:0 2px 2px 0;rotate:-45deg}
-.e[aria-expanded=true]:before{rotate:45deg}
-.sw{flex:none;width:44px;height:24px;padding:3px;border-radius:12px;background:var(--m)}
-.sw:after{content:"";display:block;width:18px;height:18px;border-radius:50%;background:var(--b)}
-.sw[aria-checked=true]{background:var(--a)}
-.sw[aria-checked=true]:after{translate:20px}
-.sw[aria-disabled]{opacity:.6;cursor:auto}
-.s{margin:12px 0 0 16px;padding-top:12px;border-top:1px dashed var(--l)}
-table{width:100%;margin-top:8px;border-collapse:collapse}
-th,td{padding:4px 8px 4px 0;border-bottom:1px solid var(--l);text-align:left;vertical-align:top}
-td{overflow-wrap:anywhere}
-.fb{left:16px;bottom:16px;width:48px;height:48px;padding:12px;border-radius:50%;box-shadow:0 2px 12px #0006}
-.ph{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;padding:16px;text-align:center}
-@keyframes k{0%{translate:0 16px}}
-@media(max-width:480px){.bt{grid:auto/1fr;flex:auto}}
+// Lines end in \ (a line continuation) so the string itself holds no newlines.
+const css = `:host{all:initial;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21);--m:var(--kakor-muted,#5c5c68);--a:var(--kakor-accent,#1f5bd8);--l:var(--kakor-border,#d6d6de);font:15px/1.5 var(--kakor-font,system-ui,sans-serif);color:var(--f)}\
+@media(prefers-color-scheme:dark){:host{--b:var(--kakor-bg,#1f2026);--f:var(--kakor-fg,#f2f2f5);--m:var(--kakor-muted,#a8a8b5);--a:var(--kakor-accent,#93b4ff);--l:var(--kakor-border,#45464f)}}\
+*{box-sizing:border-box;margin:0;font:inherit;color:inherit}\
+h2,h3,h4,th,strong,.b{font-weight:600}\
+h2{font-size:1.25em}\
+p{margin-top:4px}\
+a{color:var(--a)}\
+:focus-visible{outline:3px solid var(--kakor-focus,var(--a));outline-offset:2px}\
+.bn,.dl,.ph{background:var(--b)}\
+.bn,.dl{box-shadow:0 4px 32px #0006}\
+.bn,.ov,.fb{position:fixed;z-index:var(--kakor-z-index,2147483000)}\
+.bn{inset:auto 0 0;display:flex;flex-wrap:wrap;align-items:center;gap:12px 32px;max-height:100%;overflow:auto;padding:16px max(16px,50% - 560px)}\
+.tx{flex:1 1 360px}\
+.bt{display:grid;grid:auto/1fr 1fr 1fr;gap:8px}\
+.bx{inset:0;margin:auto;width:min(440px,100% - 32px);height:fit-content;max-height:calc(100% - 32px);display:block;padding:24px}\
+.bx .bt{grid:auto/1fr;margin-top:16px}\
+button{background:none;border:0;cursor:pointer}\
+.b,.fb{background:var(--f);color:var(--b)}\
+.b{min-height:44px;padding:8px 16px;border-radius:8px}\
+.ov{inset:0;display:flex;align-items:center;justify-content:center;padding:16px;background:var(--kakor-backdrop,#0009)}\
+.dl{display:flex;flex-direction:column;width:min(640px,100%);max-height:100%;outline:0}\
+.dl,.bx,.ph{border:1px solid var(--l);border-radius:var(--kakor-radius,12px)}\
+.hd,.bd,.dl .bt{padding:16px 20px}\
+.rw{display:flex;align-items:center;gap:12px}\
+h2,h3,h4{flex:1}\
+.bd{overflow:auto;padding-top:0;border-block:1px solid var(--l)}\
+.x{width:44px;height:44px;margin:-8px;font-size:28px}\
+.c{padding-top:12px;margin-top:12px;border-top:1px solid var(--l)}\
+.c p,.on{color:var(--m)}\
+.on,table{font-size:.85em}\
+.e{display:flex;align-items:center;gap:10px;padding:8px 0;text-align:left}\
+.e:before{content:"";width:7px;height:7px;border:solid;border-width:0 2px 2px 0;rotate:-45deg}\
+[aria-expanded=true]:before{rotate:45deg}\
+.sw{flex:none;width:44px;height:24px;padding:3px;border-radius:12px;background:var(--m)}\
+.sw:after{content:"";display:block;width:18px;height:18px;border-radius:50%;background:var(--b)}\
+[aria-checked=true]{background:var(--a)}\
+[aria-checked=true]:after{translate:20px}\
+[aria-disabled]{opacity:.6;cursor:auto}\
+.s{margin:12px 0 0 16px;padding-top:12px;border-top:1px dashed var(--l)}\
+table{width:100%;margin-top:8px;border-collapse:collapse}\
+th,td{padding:4px 8px 4px 0;border-bottom:1px solid var(--l);text-align:left;vertical-align:top}\
+td{overflow-wrap:anywhere}\
+.fb{left:16px;bottom:16px;width:48px;height:48px;padding:12px;border-radius:50%;box-shadow:0 2px 12px #0006}\
+.ph{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;padding:16px;text-align:center}\
+@keyframes k{0%{translate:0 16px}}\
+@media(max-width:480px){.bt{grid:auto/1fr;flex:auto}}\
 @media(prefers-reduced-motion:no-preference){.bn,.dl{animation:k .3s}.sw:after{transition:translate .2s}}`;
 
 /** One constructable sheet, shared by every shadow root of one mount; null where unsupported. */
