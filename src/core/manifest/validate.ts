@@ -7,14 +7,12 @@ import {
   type Check, type Obj, type Problems,
 } from './checks';
 import { wellKnownCategories } from './wellKnown';
+import { CONSENT_MODE_TYPES as MODES } from '../signals/consentMode';
 
 export interface Validation extends Problems {
   /** The resolved manifest; null when there was any error. */
   manifest: ResolvedManifest | null;
 }
-
-const MODES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage',
-  'functionality_storage', 'personalization_storage', 'security_storage'];
 
 const categoryFields = obj({ id: unique, title: text, description: text, required: bool }, 'id');
 /** A category: the string shorthand expanded, built-in texts filled in for a well-known id. */

@@ -12,6 +12,9 @@ const BY_CATEGORY: { [category: string]: ConsentModeType[] } = {
   preferences: ['functionality_storage', 'personalization_storage'],
 };
 
+/** Every type a service may claim with `consentMode`; `security_storage` is always granted. */
+export const CONSENT_MODE_TYPES = [...Object.values(BY_CATEGORY).flat(), 'security_storage'];
+
 /** Pushes `gtag('consent', command, types)`, each type granted where `on(type, category)` is. */
 function push(
   win: GtagWindow, command: string, on: (type: ConsentModeType, category: string) => unknown,
