@@ -45,6 +45,15 @@ describe('manifest validation', () => {
     expect(m.reloadOnWithdraw).toBe(true);
   });
 
+  it('gives every manifest defaults of its own', () => {
+    const raw = { categories: ['necessary'], services: [{ id: 'x', name: 'X', category: 'necessary' }] };
+    const [a, b] = [validateManifest(raw).manifest!, validateManifest(raw).manifest!];
+    expect(a).toEqual(b);
+    expect(a.cookie).toEqual({ name: 'kakor_consent' });
+    for (const k of ['cookie', 'texts', 'services'] as const) expect(a[k]).not.toBe(b[k]);
+    expect(a.services[0].cookies).not.toBe(b.services[0].cookies);
+  });
+
   it('keeps a custom category that says required, and makes necessary optional then', () => {
     const m = validateManifest({
       categories: [{ id: 'base', title: 'Bas', description: 'Bas', required: true }, 'analytics'],

@@ -56,13 +56,14 @@ export const list = <T>(item: Check<T>): Check<T[]> => (p, path, v) => {
 
 /**
  * An object whose keys are checked by `fields`; keys in `required` are checked
- * even when missing. Unknown keys are warned about, so typos are seen.
+ * even when missing, a missing key takes its value from `defaults` (fresh for
+ * each object, so no two manifests share one). Unknown keys are warned about, so typos are seen.
  */
-export const obj = (fields: { [key: string]: Check }, required = ''): Check<Obj> => (p, path, v) => {
+export const obj = (fields: { [key: string]: Check }, required = '', defaults = (): Obj => ({})): Check<Obj> => (p, path, v) => {
   if (!isObject(v)) return fail(p, path, `expected a JSON object, got ${show(v)}`);
   const at = (k: string) => (path ? `${path}.${k}` : k);
   const before = p.errors.length;
-  const out: Obj = {};
+  const out = defaults();
   // Known keys in the order of `fields` (it matters: categories before services), then unknown ones.
   // Own keys only: `constructor` or `__proto__` in a manifest is unknown, not a check.
   const known = Object.keys(fields);

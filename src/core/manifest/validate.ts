@@ -1,7 +1,7 @@
 // Validates a manifest as written (CONTRACT §2) and resolves it in the same pass:
 // defaults applied, well-known category texts filled in, cookie and URL patterns
 // compiled. Any error makes the whole manifest unusable, so nothing is released by mistake.
-import type { Category, Manifest, ResolvedManifest } from '../types';
+import type { Category, ResolvedManifest } from '../types';
 import {
   bool, fail, is, link, list, obj, pattern, show, str, text, texts, unique, url,
   type Check, type Obj, type Problems,
@@ -49,7 +49,7 @@ const service = obj({
   cookies: list(cookie),
   scripts: list(pattern),
   consentMode: list(is((v) => MODES.includes(v as string), `one of ${MODES.join(', ')}`)),
-}, 'id name category');
+}, 'id name category', () => ({ cookies: [], scripts: [] }));
 
 const manifest = obj({
   $schema: str,
@@ -57,7 +57,7 @@ const manifest = obj({
   defaultLanguage: is((v) => v === 'sv' || v === 'en', '"sv" or "en"'),
   policyUrl: link,
   consentMaxAgeDays: is((v) => typeof v === 'number' && v > 0 && v <= 3650, 'a number of days from 1 to 3650'),
-  cookie: obj({ name: is((v) => typeof v === 'string' && /^[\w!#$%&'*+.^`|~-]+$/.test(v), 'a cookie name'), domain: str }),
+  cookie: obj({ name: is((v) => typeof v === 'string' && /^[\w!#$%&'*+.^`|~-]+$/.test(v), 'a cookie name'), domain: str }, '', () => ({ name: 'kakor_consent' })),
   googleConsentMode: bool,
   honorGlobalPrivacyControl: bool,
   reloadOnWithdraw: bool,
@@ -68,20 +68,14 @@ const manifest = obj({
   },
   services: list(service),
   texts,
-}, 'categories');
+}, 'categories', () => ({
+  revision: 1, defaultLanguage: 'sv', consentMaxAgeDays: 365, googleConsentMode: false,
+  honorGlobalPrivacyControl: true, reloadOnWithdraw: true, texts: {}, cookie: { name: 'kakor_consent' }, services: [],
+}));
 
 export function validateManifest(raw: unknown): Validation {
   const p: Validation = { errors: [], warnings: [], ids: new Map(), manifest: null };
-  // As written, but checked: categories resolved, patterns compiled.
-  const m = manifest(p, '', raw) as Manifest | undefined;
-  if (m) {
-    p.manifest = {
-      revision: 1, defaultLanguage: 'sv', consentMaxAgeDays: 365, googleConsentMode: false,
-      honorGlobalPrivacyControl: true, reloadOnWithdraw: true, texts: {},
-      ...m,
-      cookie: { name: 'kakor_consent', ...m.cookie },
-      services: (m.services || []).map((s) => ({ cookies: [], scripts: [], ...s })),
-    } as ResolvedManifest;
-  }
+  // Checked and resolved: defaults applied, categories filled in, patterns compiled.
+  p.manifest = (manifest(p, '', raw) as ResolvedManifest | undefined) || null;
   return p;
 }
