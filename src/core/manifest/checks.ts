@@ -103,13 +103,8 @@ export function isSafeUrl(v: string): boolean {
   return !/^[a-z][a-z\d+.-]*:/i.test(u) || /^https?:/i.test(u);
 }
 
-const unsafe = (v: unknown) => `${show(v)} is not an http(s) or relative URL`;
-
 /** A URL that must be safe: anything else is an error. */
-export const url: Check<string> = (p, path, v) => {
-  const s = str(p, path, v);
-  return s === undefined || isSafeUrl(s) ? s : fail(p, path, unsafe(s));
-};
+export const url = is<string>((v) => typeof v === 'string' && /\S/.test(v) && isSafeUrl(v), 'an http(s) or relative URL');
 
 /** A link shown to visitors: an unsafe one is dropped with a warning, not fatal. */
 export const link: Check = (p, path, v) => {
@@ -117,7 +112,7 @@ export const link: Check = (p, path, v) => {
   if (t === undefined) return undefined;
   for (const [lang, u] of Object.entries(typeof t === 'string' ? { '': t } : t)) {
     if (!isSafeUrl(u as string)) {
-      p.warnings.push(`${path}${lang && '.' + lang}: ${unsafe(u)}, ignored`);
+      p.warnings.push(`${path}${lang && '.' + lang}: ${show(u)} is not an http(s) or relative URL, ignored`);
       return undefined;
     }
   }
