@@ -23,7 +23,7 @@ const category: Check<Category> = (p, path, v) => {
   // `necessary` is required unless it says otherwise (CONTRACT §2).
   const out = { ...wellKnownCategories[c.id as string], required: c.id === 'necessary', ...c } as Category;
   return out.title !== undefined && out.description !== undefined ? out : fail(p, path,
-    `"${c.id}" is not a well-known category (necessary, preferences, analytics, marketing): give it a title and a description`);
+    `"${c.id}" is not a well-known category (${Object.keys(wellKnownCategories).join(', ')}): give it a title and a description`);
 };
 // An empty list has no required category, so it fails below.
 const categories = list(category);
