@@ -68,17 +68,19 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   };
   // One observer for all the page adds: the interceptor holds what loads a blocked
   // URL, and new blocked scripts and iframes are released if granted.
-  const blocked = `${BLOCKED_SCRIPTS},${BLOCKED_IFRAMES}`;
   const observer = new MutationObserver((records) => {
-    let found: unknown;
-    for (const r of records) for (const n of r.addedNodes) {
+    let scripts: unknown, frames: unknown, root: Node | undefined;
+    for (const r of records) for (const n of r.addedNodes as NodeListOf<Element>) {
+      // The parser adds a parent before its children, and by now they are in its
+      // subtree, each also in this batch: scanning the parent covers them all.
+      if (!n.matches || (root && root.contains(n))) continue;
+      root = n;
       if (interceptor) interceptor.parsed(n);
-      found ||= n instanceof Element && (n.matches(blocked) || n.querySelector(blocked));
+      scripts ||= n.matches(BLOCKED_SCRIPTS) || n.querySelector(BLOCKED_SCRIPTS);
+      frames ||= n.matches(BLOCKED_IFRAMES) || n.querySelector(BLOCKED_IFRAMES);
     }
-    if (found) {
-      void release();
-      notify(); // a UI puts placeholders before the new iframes
-    }
+    if (scripts || frames) void release();
+    if (frames) notify(); // a UI puts placeholders before the new iframes
   });
   observer.observe(doc, { childList: true, subtree: true });
 

@@ -299,6 +299,34 @@ describe('static blocking in the page', () => {
     expect(document.querySelector('iframe')!.src).toBe('https://www.youtube-nocookie.com/embed/x');
   });
 
+  it('finds what one batch of additions holds at any depth, and tells subscribers of new iframes only', async () => {
+    // As the parser does: a parent, then its children, none through kakor's patched methods.
+    const add = Node.prototype.appendChild;
+    const set = Element.prototype.setAttribute;
+    const c = make(kajabi, { intercept: true });
+    await c.ready;
+    await c.setConsent({ analytics: true });
+    let told = 0;
+    c.subscribe(() => told++);
+    const el = (parent: Node, tag: string, attrs: Record<string, string> = {}) => {
+      const e = add.call(parent, document.createElement(tag)) as Element;
+      for (const [k, v] of Object.entries(attrs)) set.call(e, k, v);
+      return e;
+    };
+    const p = el(el(document.body, 'div'), 'p');
+    el(p, 'script', { type: 'text/plain', 'data-category': 'analytics' }).textContent = 'window.x = 1';
+    const frame = el(el(p, 'span'), 'iframe', { src: 'https://connect.facebook.net/f' });
+    await new Promise((r) => setTimeout(r));
+    expect(frame.getAttribute('src')).toBeNull();
+    expect(frame.getAttribute('data-kakor-src')).toBe('https://connect.facebook.net/f');
+    expect([...document.querySelectorAll('script')].map((s) => [s.type, s.text])).toEqual([['', 'window.x = 1']]);
+    expect(told).toBe(0);
+
+    el(el(p, 'span'), 'iframe', { 'data-src': 'https://www.youtube-nocookie.com/embed/x', 'data-service': 'youtube' });
+    await new Promise((r) => setTimeout(r));
+    expect(told).toBe(1);
+  });
+
   it('keeps a script of an undeclared category blocked and says so once', async () => {
     document.body.innerHTML = '<script type="text/plain" data-category="analitycs">1</script>';
     const c = make(kajabi);

@@ -82,7 +82,7 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
   };
   const scan = (n: any, late?: boolean) => {
     if (!on || !(n && n.querySelectorAll)) return;
-    if (n.nodeType == 1) check(n, late);
+    check(n, late); // a fragment has no localName, so it never `loads`
     if (n.firstElementChild) n.querySelectorAll('script,iframe,img').forEach((el: Element) => check(el, late));
   };
 
