@@ -1,7 +1,7 @@
 // The in-page probe, installed before any page script runs: records long
 // tasks and layout shifts, and the time the first layer's accept button first
-// became visible, checked once per animation frame (a frame is when it can be
-// painted, so this is the earliest honest moment).
+// became visible: the time of the first animation frame that painted it, read
+// after that frame so the probe itself never forces a layout.
 
 /** Runs in the page (passed to addInitScript, so it must be self-contained). */
 export function installProbe({ accept, watch }) {
@@ -22,20 +22,25 @@ export function installProbe({ accept, watch }) {
   };
   // Open shadow roots are searched too; the page is small, so walking it per
   // frame costs every library the same few microseconds.
-  state.acceptVisible = () => {
+  const buttons = () => {
     const roots = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-    for (const root of roots) {
-      for (const el of root.querySelectorAll(accept.selector)) {
-        if (el.textContent.trim() === accept.text && visible(el)) return true;
-      }
-    }
-    return false;
+    return roots.flatMap((root) => [...root.querySelectorAll(accept.selector)])
+      .filter((el) => el.textContent.trim() === accept.text);
   };
+  state.acceptVisible = () => buttons().some(visible);
   if (!watch) return;
+  // The buttons are found in the frame (no layout needed) and their visibility
+  // read once that frame is painted, when layout is clean. Reading it inside the
+  // frame would force the first layout of a page still loading and bill it as
+  // script time to whichever library already had its button in the DOM.
   const tick = () => {
-    if (state.acceptVisible()) state.shownAt = performance.now();
-    else requestAnimationFrame(tick);
+    const frame = performance.now();
+    const found = buttons();
+    setTimeout(() => {
+      if (found.some(visible)) state.shownAt = frame;
+      else requestAnimationFrame(tick);
+    });
   };
   requestAnimationFrame(tick);
 }
