@@ -1,8 +1,16 @@
-// Builds: dist/kakor.js (IIFE for the script tag, everything inside) and the
-// ESM entries `kakor` and `kakor/core` (preact and js-cookie left external).
+// Builds: dist/kakor.js (IIFE for the script tag, everything inside), the
+// ESM entries `kakor` and `kakor/core` (preact and js-cookie left external), and
+// the Node code: the `kakor` command and the server entries (every dependency external).
 import esbuild from 'rollup-plugin-esbuild';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { builtinModules } from 'node:module';
+import pkg from './package.json' with { type: 'json' };
+
+const nodeExternal = [
+  ...builtinModules, /^node:/,
+  ...[...Object.keys(pkg.dependencies), ...Object.keys(pkg.optionalDependencies)].map((d) => new RegExp(`^${d}(/|$)`)),
+];
 
 // NOTE: TypeScript 7's compiler is native and has no JS API for rollup
 // plugins; esbuild transpiles, `tsc --noEmit` type-checks.
@@ -26,5 +34,11 @@ export default [
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     external: [/^preact/, 'js-cookie'],
     plugins: [resolve({ browser: true }), ts('es2019')],
+  },
+  {
+    input: { kakor: 'src/cli/bin.ts' },
+    output: { dir: 'dist/cli', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    external: nodeExternal,
+    plugins: [resolve({ preferBuiltins: true }), ts('node20')],
   },
 ];

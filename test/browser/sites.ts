@@ -1,4 +1,4 @@
-// The two example sites built from the real manifests in ../shared/fixtures,
+// The two example sites built from the real manifests in test/fixtures (copied from the shared seed manifests),
 // and what each should (not) run: the expectations the engine tests share.
 
 export interface Site {

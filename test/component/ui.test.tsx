@@ -3,7 +3,7 @@
 // checked against the core action it must take.
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import bostad from '../../../shared/fixtures/bostadsexperterna.cookies.json';
+import bostad from '../fixtures/bostadsexperterna.cookies.json';
 import { createConsent, type Manifest } from '../../src/core/index';
 import { mountUi, type MountOptions } from '../../src/ui/mountUi';
 import { fakeEnv } from '../unit/fakeEnv';

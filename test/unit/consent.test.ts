@@ -5,10 +5,10 @@ import { createConsent, type Consent, type KakorEvents, type Manifest } from '..
 import { encodeRecord } from '../../src/core/record';
 import { fakeEnv, type FakeEnv } from './fakeEnv';
 
-const shared = (name: string): Manifest =>
-  JSON.parse(readFileSync(join(__dirname, `../../../shared/fixtures/${name}.cookies.json`), 'utf8'));
-const kajabi = shared('bostadsexperterna');
-const nesk = shared('nesk');
+const seeds = (name: string): Manifest =>
+  JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}.cookies.json`), 'utf8'));
+const kajabi = seeds('bostadsexperterna');
+const nesk = seeds('nesk');
 
 let env: FakeEnv;
 let consent: Consent | undefined;

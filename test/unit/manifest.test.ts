@@ -6,10 +6,10 @@ import { validateManifest } from '../../src/core/manifest/validate';
 import schema from '../../manifest.schema.json';
 
 const dir = join(__dirname, '../fixtures/manifests');
-const shared = join(__dirname, '../../../shared/fixtures');
+const seeds = join(__dirname, '../fixtures');
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const fixtures = readdirSync(dir).map((f) => ({ file: f, ...read(join(dir, f)) }));
-const realManifests = readdirSync(shared).filter((f) => f.endsWith('.cookies.json'));
+const realManifests = readdirSync(seeds).filter((f) => f.endsWith('.cookies.json'));
 const checkSchema = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
 describe('manifest validation', () => {
@@ -27,15 +27,15 @@ describe('manifest validation', () => {
     expect(v.warnings).toEqual(f.warning ? [f.warning] : []);
   });
 
-  it.each(realManifests)('shared/fixtures/%s validates cleanly', (file) => {
-    const v = validateManifest(read(join(shared, file)));
+  it.each(realManifests)('test/fixtures/%s validates cleanly', (file) => {
+    const v = validateManifest(read(join(seeds, file)));
     expect(v.errors).toEqual([]);
     expect(v.warnings).toEqual([]);
     expect(v.manifest!.categories.find((c) => c.required)!.id).toBe('necessary');
   });
 
   it('fills in the well-known categories and compiles patterns', () => {
-    const m = validateManifest(read(join(shared, 'bostadsexperterna.cookies.json'))).manifest!;
+    const m = validateManifest(read(join(seeds, 'bostadsexperterna.cookies.json'))).manifest!;
     expect(m.categories.find((c) => c.id === 'analytics')!.title).toEqual({ sv: 'Statistik', en: 'Analytics' });
     const ga = m.services.find((s) => s.id === 'google-analytics')!;
     expect(ga.cookies[1].pattern).toEqual(/^_ga_/);
@@ -90,7 +90,7 @@ describe('the JSON Schema agrees with the runtime check', () => {
     else expect(schemaOk).toBe(!f.schemaRejects);
   });
 
-  it.each(realManifests)('shared/fixtures/%s passes the schema', (file) => {
-    expect(checkSchema(read(join(shared, file)))).toBe(true);
+  it.each(realManifests)('test/fixtures/%s passes the schema', (file) => {
+    expect(checkSchema(read(join(seeds, file)))).toBe(true);
   });
 });
