@@ -6,7 +6,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vendorResponse } from './vendors.mjs';
+import { vendorHosts, vendorResponse } from './vendors.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -89,6 +89,9 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
 
 async function route(url, req, res, body) {
   const path = decodeURIComponent(url.pathname);
+  // A browser that maps vendor hosts here (--host-resolver-rules) asks for the real URL.
+  const vendorHost = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+  if (vendorHosts.has(vendorHost)) return serveVendor(`${vendorHost}${path}`, url, res);
   if (path === '/') return send(res, 200, TYPES['.html'], await indexPage());
   // Browsers ask for it on their own; a 404 would show as a console error in every test.
   if (path === '/favicon.ico') return send(res, 200, 'image/gif', FAVICON);
@@ -96,12 +99,14 @@ async function route(url, req, res, body) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');
     return send(res, 204);
   }
-  if (path.startsWith('/vendor/')) {
-    const v = vendorResponse(path.slice('/vendor/'.length), url.searchParams);
-    if (!v) return send(res, 404, 'text/plain; charset=utf-8', `no fake vendor for ${path}`);
-    return send(res, 200, v.type, v.body, v.headers);
-  }
+  if (path.startsWith('/vendor/')) return serveVendor(path.slice('/vendor/'.length), url, res);
   return serveFile(path, res);
+}
+
+function serveVendor(hostPath, url, res) {
+  const v = vendorResponse(hostPath, url.searchParams);
+  if (!v) return send(res, 404, 'text/plain; charset=utf-8', `no fake vendor for ${hostPath}`);
+  return send(res, 200, v.type, v.body, v.headers);
 }
 
 async function serveFile(path, res) {

@@ -1,6 +1,7 @@
 // Local fakes of the third parties the example manifests name, served under
 // /vendor/<real-host>/<path> so the manifests' URL patterns match them while
-// nothing leaves the machine. Each script records its name in
+// nothing leaves the machine, and at the real host itself when the browser maps
+// that host to this server (--host-resolver-rules; the CLI's scan and audit tests). Each script records its name in
 // window.__vendorRuns when it runs and sets the cookies the real one sets.
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -13,6 +14,12 @@ const HTML = 'text/html; charset=utf-8';
 const PRELUDE = `
   var w = window, d = document;
   var runs = w.__vendorRuns = w.__vendorRuns || [];
+  // Follow-up requests go where this script came from: /vendor/<host>/… on the
+  // site, or the real host when the browser maps vendor hosts to this server.
+  var self = d.currentScript && d.currentScript.src ? new URL(d.currentScript.src) : null;
+  function hop(hostPath) {
+    return self && self.pathname.indexOf('/vendor/') !== 0 ? self.protocol + '//' + hostPath : '/vendor/' + hostPath;
+  }
   function ran(name) {
     runs.push(name);
     w.dispatchEvent(new CustomEvent('fakevendor:run', { detail: name }));
@@ -77,7 +84,7 @@ function gtag(params) {
       }
       if (!sent) {
         sent = true;
-        pixel('/vendor/www.google-analytics.com/g/collect?v=2&tid=' + encodeURIComponent(ids[0]) + '&en=page_view');
+        pixel(hop('www.google-analytics.com/g/collect?v=2&tid=') + encodeURIComponent(ids[0]) + '&en=page_view');
       }
     }
     for (var j = 0; j < ids.length; j++) {
@@ -107,10 +114,10 @@ function fbevents() {
   function call(args) {
     if (args[0] === 'init') {
       pixelId = String(args[1]);
-      inject('/vendor/connect.facebook.net/signals/config/' + encodeURIComponent(pixelId) + '?v=2.9.170');
+      inject(hop('connect.facebook.net/signals/config/') + encodeURIComponent(pixelId) + '?v=2.9.170');
     }
     if (args[0] === 'track') {
-      pixel('/vendor/www.facebook.com/tr?id=' + encodeURIComponent(pixelId) + '&ev=' + encodeURIComponent(args[1]));
+      pixel(hop('www.facebook.com/tr?id=') + encodeURIComponent(pixelId) + '&ev=' + encodeURIComponent(args[1]));
     }
   }
   if (fbq) {
@@ -126,10 +133,10 @@ function insight() {
   ran('linkedin-insight');
   keep('li_fat_id', 'li-' + rand(), 30);
   var partner = w._linkedin_partner_id || '0';
-  pixel('/vendor/px.ads.linkedin.com/collect?pid=' + encodeURIComponent(partner) + '&fmt=gif');
+  pixel(hop('px.ads.linkedin.com/collect?pid=') + encodeURIComponent(partner) + '&fmt=gif');
   w.lintrk = function (action, data) {
     ran('lintrk:' + action);
-    pixel('/vendor/px.ads.linkedin.com/collect?pid=' + encodeURIComponent(partner) + '&conversionId='
+    pixel(hop('px.ads.linkedin.com/collect?pid=') + encodeURIComponent(partner) + '&conversionId='
       + encodeURIComponent(data && data.conversion_id));
   };`);
 }
@@ -207,3 +214,6 @@ export function vendorResponse(hostPath, params) {
 
 /** Every fake, for the demo's documentation and the tests. */
 export const vendorPaths = ROUTES.map(([prefix]) => prefix);
+
+/** The real hosts the fakes stand in for. */
+export const vendorHosts = new Set(vendorPaths.map((p) => p.split('/')[0]));
