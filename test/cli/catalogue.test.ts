@@ -3,7 +3,7 @@
 // install snippet and follow-up requests, and no other entry's.
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogueService, findByCookie, findByUrl, loadCatalogue, type CatalogueEntry } from '../../src/cli/catalogue';
+import { catalogueService, entryUrls, findByCookie, findByUrl, loadCatalogue, type CatalogueEntry } from '../../src/cli/catalogue';
 import { matchService } from '../../src/core/blocking/matchUrl';
 import { toPattern } from '../../src/core/manifest/checks';
 import { validateManifest } from '../../src/core/manifest/validate';
@@ -20,13 +20,6 @@ const REQUIRED = [
   'cloudflare', 'spotify', 'soundcloud', 'trustpilot', 'calendly', 'typeform', 'adtraction', 'adrecord', 'tradedoubler',
 ];
 
-/** Every URL written in a snippet (src, href, action, data-* and script strings), made absolute. */
-function snippetUrls(snippet: string): string[] {
-  // Not after a letter or "%": `url=https%3A//api.soundcloud.com` is a parameter, not a second URL.
-  const found = snippet.match(/(?<![\w%])(?:https?:)?\/\/[a-z0-9][\w.-]*\.[a-z]{2,}[^\s"'<>]*/gi) || [];
-  return found.map((u) => new URL(u, 'https://www.example.se/').href);
-}
-const urlsOf = (e: CatalogueEntry) => [...snippetUrls(e.snippet), ...e.followUps];
 const compiled = (e: CatalogueEntry) => ({ id: e.service.id, scripts: (e.service.scripts || []).map(toPattern) });
 
 describe('the catalogue', () => {
@@ -71,7 +64,7 @@ describe.each(catalogue.map((e) => [e.service.id, e] as const))('%s', (id, entry
   });
 
   it("catches every URL of its snippet and follow-ups, and no other entry's", () => {
-    const urls = urlsOf(entry);
+    const urls = entryUrls(entry);
     expect(urls.length).toBeGreaterThan(0);
     for (const url of urls) {
       expect(findByUrl(url, catalogue)?.service.id, url).toBe(id);
@@ -81,7 +74,7 @@ describe.each(catalogue.map((e) => [e.service.id, e] as const))('%s', (id, entry
   });
 
   it('has no pattern that none of its own URLs needs', () => {
-    const urls = urlsOf(entry);
+    const urls = entryUrls(entry);
     for (const p of compiled(entry).scripts) {
       expect(urls.some((u) => matchService(u, [{ id, scripts: [p] }])), String(p)).toBe(true);
     }
@@ -96,6 +89,18 @@ describe.each(catalogue.map((e) => [e.service.id, e] as const))('%s', (id, entry
 });
 
 describe('lookups', () => {
+  it('reads the URLs a snippet writes, protocol-relative ones made absolute, parameters left alone', () => {
+    const urls = entryUrls({
+      service: { id: 'x', name: 'X', category: 'marketing' },
+      snippet: `<script src="//w.example.com/a.js"></script><iframe src="https://w.example.com/p/?url=https%3A//api.example.com/t/1"></iframe><script>s.src='https://cdn.example.com/t/'+i;</script>`,
+      followUps: ['https://px.example.com/collect'],
+    });
+    expect(urls).toEqual([
+      'https://w.example.com/a.js', 'https://w.example.com/p/?url=https%3A//api.example.com/t/1',
+      'https://cdn.example.com/t/', 'https://px.example.com/collect',
+    ]);
+  });
+
   it('finds by URL the way the browser matches, regex and substring alike', () => {
     expect(findByUrl('https://www.googletagmanager.com/gtag/js?id=G-ABC123')?.service.id).toBe('google-analytics');
     expect(findByUrl('https://www.googletagmanager.com/gtag/js?id=AW-123')?.service.id).toBe('google-ads');
