@@ -46,13 +46,15 @@ function list(catalogue: CatalogueEntry[], json: boolean): void {
   if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   const width = Math.max(...rows.map((r) => r.id.length));
   const nameWidth = Math.max(...rows.map((r) => r.name.length));
-  for (const r of rows) process.stdout.write(`${r.id.padEnd(width)}  ${r.name.padEnd(nameWidth)}  ${pc.dim(r.category)}\n`);
+  // One write: a reader such as `head` that closes early then costs no EPIPE per line.
+  process.stdout.write(rows.map((r) => `${r.id.padEnd(width)}  ${r.name.padEnd(nameWidth)}  ${pc.dim(r.category)}\n`).join(''));
 }
 
 interface AddReport {
   manifest: string;
   created: boolean;
-  added: { id: string; name: string; category: string }[];
+  /** `newCategory`: the category was not in the manifest and was added with this service. */
+  added: { id: string; name: string; category: string; newCategory: boolean }[];
   skipped: string[];
   categoriesAdded: string[];
   /** Catalogue URLs that a service already in the manifest claims first (the browser takes the first match). */
@@ -63,7 +65,7 @@ interface AddReport {
 export function add(file: string, ids: string[], catalogue: CatalogueEntry[]): AddReport {
   const entries = ids.map((id) => catalogue.find((e) => e.service.id === id) || unknown(id, catalogue));
   const created = !existsSync(file);
-  let text = created ? newManifest() : readFileSync(file, 'utf8');
+  let text = created ? newManifest() : readText(file);
   const manifest = readJson(file, text);
   const before = validateManifest(manifest);
   if (before.errors.length) failsCheck(file, before.errors, 'nothing was added');
@@ -81,14 +83,15 @@ export function add(file: string, ids: string[], catalogue: CatalogueEntry[]): A
       continue;
     }
     report.overlaps.push(...overlaps(entry, services || []));
-    if (!categoryIds.has(service.category)) {
+    const newCategory = !categoryIds.has(service.category);
+    if (newCategory) {
       text = appendItem(text, 'categories', service.category, formatting);
       categoryIds.add(service.category);
       report.categoriesAdded.push(service.category);
     }
     text = appendItem(text, 'services', service, formatting);
     present.add(service.id);
-    report.added.push({ id: service.id, name: service.name, category: service.category });
+    report.added.push({ id: service.id, name: service.name, category: service.category, newCategory });
   }
   if (report.added.length === 0 && !created) return report;
 
@@ -115,6 +118,14 @@ function distance(a: string, b: string): number {
     row = next;
   }
   return row[b.length];
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`${file}: could not read it (${(e as NodeJS.ErrnoException).code || (e as Error).message})`);
+  }
 }
 
 /** The manifest as JSON.parse reads it (the browser does the same), or a one-line error with line:column. */
@@ -216,7 +227,7 @@ function describe(r: AddReport): string {
   const lines: string[] = [];
   if (r.created) lines.push(`${pc.green('Created')} ${name}`);
   for (const a of r.added) {
-    const isNew = r.categoriesAdded.includes(a.category) ? `, a category new to ${name}` : '';
+    const isNew = a.newCategory && !r.created ? `, a category new to ${name}` : '';
     lines.push(`${pc.green('Added')} ${a.id} (${a.name}) under ${a.category}${isNew}`);
   }
   for (const id of r.skipped) lines.push(`${pc.yellow('Skipped')} ${id}: it is already in ${name}`);

@@ -142,6 +142,11 @@ describe('kakor add', () => {
     expect(readFileSync(file, 'utf8')).toBe(broken);
   });
 
+  it('refuses a path it cannot read in one line', async () => {
+    const r = await kakor('add', 'youtube', '--manifest', dir);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `kakor: ${dir}: could not read it (EISDIR)\n` });
+  });
+
   it('refuses comments, as the browser does', async () => {
     writeFileSync(file, '{\n  // ours\n  "categories": ["necessary"]\n}\n');
     const r = await kakor('add', 'youtube', '--manifest', file);
@@ -197,7 +202,7 @@ describe('kakor add', () => {
   it('--json reports what it did', async () => {
     const r = await kakor('add', 'stripe', '--json', '--manifest', file);
     expect(JSON.parse(r.stdout)).toEqual({
-      manifest: file, created: true, added: [{ id: 'stripe', name: 'Stripe', category: 'necessary' }],
+      manifest: file, created: true, added: [{ id: 'stripe', name: 'Stripe', category: 'necessary', newCategory: false }],
       skipped: [], categoriesAdded: [], overlaps: [],
     });
   });
