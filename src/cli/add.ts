@@ -1,7 +1,7 @@
 // `kakor add <id…>` (CONTRACT §1.3): adds services from the catalogue to a
 // manifest by text edits (jsonc-parser), so everything the owner wrote keeps its
 // bytes, order and formatting; `kakor add --list` prints the catalogue.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
   findNodeAtLocation, parse, parseTree, printParseErrorCode, type FormattingOptions, type ParseError,
@@ -37,7 +37,7 @@ Exit codes: 0 done (or nothing to add), 1 the manifest fails kakor's check,
       if (options.list) return list(catalogue, !!options.json);
       if (ids.length === 0) throw new CliError('name at least one service id, e.g. kakor add google-analytics (kakor add --list shows them all)');
       const report = add(options.manifest, ids, catalogue);
-      process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : describe(report));
+      process.stdout.write(options.json ? JSON.stringify(report, null, 2) + '\n' : summary(report));
     });
 }
 
@@ -66,6 +66,9 @@ export function add(file: string, ids: string[], catalogue: CatalogueEntry[]): A
   const entries = ids.map((id) => catalogue.find((e) => e.service.id === id) || unknown(id, catalogue));
   const created = !existsSync(file);
   let text = created ? newManifest() : readText(file);
+  // A byte order mark is kept as it was; the browser's response.json() skips it, and so does this.
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  text = text.slice(bom.length);
   const manifest = readJson(file, text);
   const before = validateManifest(manifest);
   if (before.errors.length) failsCheck(file, before.errors, 'nothing was added');
@@ -97,7 +100,7 @@ export function add(file: string, ids: string[], catalogue: CatalogueEntry[]): A
 
   const after = validateManifest(JSON.parse(text));
   if (after.errors.length) failsCheck(file, after.errors, 'it was left as it was');
-  writeWhole(file, text);
+  writeWhole(file, bom + text);
   return report;
 }
 
@@ -215,6 +218,7 @@ function writeWhole(file: string, text: string): void {
   const temporary = `${file}.${process.pid}.kakor-tmp`;
   try {
     writeFileSync(temporary, text);
+    if (existsSync(file)) chmodSync(temporary, statSync(file).mode); // the owner's permissions, not the umask's
     renameSync(temporary, file);
   } catch (e) {
     rmSync(temporary, { force: true });
@@ -222,7 +226,7 @@ function writeWhole(file: string, text: string): void {
   }
 }
 
-function describe(r: AddReport): string {
+function summary(r: AddReport): string {
   const name = r.manifest;
   const lines: string[] = [];
   if (r.created) lines.push(`${pc.green('Created')} ${name}`);

@@ -2,7 +2,7 @@
 // creates a manifest when missing, and refuses bad input with one line and the
 // right exit code, leaving the file as it was. The last tests run the built bin.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -125,6 +125,15 @@ describe('kakor add', () => {
     await kakor('add', 'cloudflare', '--manifest', file);
     const written = JSON.stringify([service('cloudflare')], null, 2).replace(/\n/g, '\n  ');
     expect(readFileSync(file, 'utf8')).toBe(`{\n  "categories": ["necessary"],\n  "services": ${written}\n}\n`);
+  });
+
+  it('keeps a byte order mark and the file\'s permissions', async () => {
+    writeFileSync(file, '\uFEFF{\n  "categories": ["necessary"]\n}\n', { mode: 0o640 });
+    chmodSync(file, 0o640);
+    expect((await kakor('add', 'stripe', '--manifest', file)).code).toBe(0);
+    const result = readFileSync(file, 'utf8');
+    expect(result.startsWith('\uFEFF{\n  "categories": ["necessary"],\n  "services": [')).toBe(true);
+    expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
   it('refuses an unknown id in one line naming close matches, and creates nothing', async () => {

@@ -73,6 +73,12 @@ describe.each(catalogue.map((e) => [e.service.id, e] as const))('%s', (id, entry
     }
   });
 
+  it('claims Google Consent Mode types only for a Google tag', () => {
+    // A claim decides the type for every service (signals/consentMode.ts): Meta Pixel
+    // claiming ad_storage would grant Google's ads when only Meta was allowed.
+    if (entry.service.consentMode) expect(entry.service.provider).toMatch(/^Google /);
+  });
+
   it('has no pattern that none of its own URLs needs', () => {
     const urls = entryUrls(entry);
     for (const p of compiled(entry).scripts) {
