@@ -45,7 +45,10 @@ export function entryUrls(entry: CatalogueEntry): string[] {
   return [...written.map((u) => new URL(u, 'https://www.example.se/').href), ...entry.followUps];
 }
 
-/** The entry whose `scripts` match this absolute URL, by the browser's own matching (§5.3). */
+/**
+ * The entry whose `scripts` match this absolute URL, by the browser's own matching (§5.3).
+ * Pass `catalogue` (loadCatalogue()) when looking up many: otherwise each call reads every file.
+ */
 export function findByUrl(url: string, catalogue = loadCatalogue()): CatalogueEntry | undefined {
   const services = catalogue.map((e) => ({ id: e.service.id, scripts: (e.service.scripts || []).map(toPattern) }));
   const id = matchService(url, services);

@@ -37,7 +37,9 @@ export function readOpenCookieDatabase(): Row[] {
 
 /**
  * What the database knows of a cookie: an exact name first, then the longest
- * wildcard entry the name starts with (`_ga_` for `_ga_ABC123`).
+ * wildcard entry the name starts with (`_ga_` for `_ga_ABC123`). Pass `rows`
+ * (readOpenCookieDatabase()) when looking up many names: otherwise each call
+ * reads and parses the 400 kB file again (measured 20 to 70 ms a call).
  */
 export function lookupCookie(name: string, rows = readOpenCookieDatabase()): CookieFacts | undefined {
   const row = rows.find((r) => r[6] === 0 && r[0] === name)
