@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { CliError } from './cliError';
+import { addCommand } from './add';
 
 const program = new Command('kakor')
   .description('Cookie consent for Swedish sites: check, draft and audit a cookie manifest')
@@ -10,6 +11,7 @@ const program = new Command('kakor')
   .exitOverride();
 
 // Each command registers itself here; see its file for its options and exit codes.
+program.addCommand(addCommand());
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
