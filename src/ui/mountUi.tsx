@@ -7,6 +7,7 @@ import { h, render } from 'preact';
 import { localize, type Choice, type Consent, type View } from '../core/index';
 import { banner } from './banner';
 import { flip, initialDraft } from './draft';
+import { createFocusClear } from './focusClear';
 import { createPlaceholders } from './placeholders';
 import { preferences } from './preferences';
 import { adopt, createSheet } from './styles';
@@ -34,6 +35,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   const root = host.attachShadow({ mode: 'open' });
   const sheet = createSheet();
   const placeholders = createPlaceholders(doc, sheet);
+  const focusClear = createFocusClear(doc, host);
   adopt(root, sheet);
 
   // The UI's own state: only the unsaved switches, what is expanded, and where focus came from.
@@ -83,6 +85,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
       root,
     );
     placeholders.sync(ui);
+    focusClear.sync(root.querySelector<HTMLElement>('[part=banner]'));
     if (next != view) {
       if (next == 'preferences') root.querySelector<HTMLElement>('.dl')!.focus();
       // What held focus went away with the view: give it back where the visitor was.
@@ -109,8 +112,8 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   const attach = () => {
     if (!doc.body) return;
     waitForBody.disconnect();
-    // First in the body, so the banner comes first in the tab order and a bottom
-    // bar never hides the focus of a page link behind it (WCAG 2.4.11).
+    // First in the body, so the banner comes first in the tab order; focusClear
+    // keeps page elements that get focus after it clear of it (WCAG 2.4.11).
     doc.body.prepend(host);
     update();
   };
@@ -130,6 +133,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
       doc.removeEventListener('DOMContentLoaded', update);
       render(null, root);
       placeholders.clear();
+      focusClear.destroy();
       host.remove();
     },
   };

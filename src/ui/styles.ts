@@ -13,9 +13,12 @@ a{color:var(--a)}\
 .bn,.dl{box-shadow:0 4px 32px #0006}\
 .bn,.ov,.fb{position:fixed;z-index:var(--kakor-z-index,2147483000)}\
 .bn{inset:auto 0 0;display:flex;flex-wrap:wrap;align-items:center;gap:12px 32px;max-height:100%;overflow:auto;padding:16px max(16px,50% - 560px)}\
+.bn[data-dock=top]{inset:0 0 auto}\
 .tx{flex:1 1 360px}\
 .bt{display:grid;grid:auto/1fr 1fr 1fr;gap:8px}\
 .bx{inset:0;margin:auto;width:min(440px,100% - 32px);height:fit-content;max-height:calc(100% - 32px);display:block;padding:24px}\
+.bx[data-dock=bottom]{inset:auto 0 16px}\
+.bx[data-dock=top]{inset:16px 0 auto}\
 .bx .bt{grid:auto/1fr;margin-top:16px}\
 button{background:none;border:0;cursor:pointer}\
 .b,.fb{background:var(--f);color:var(--b)}\
