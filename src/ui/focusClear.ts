@@ -27,7 +27,8 @@ export function createFocusClear(doc: Document, host: Element): FocusClear {
   const covered = (el: Element) => {
     const a = rect(el);
     const b = rect(banner!);
-    return (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) || a.bottom <= 0 || a.top >= win.innerHeight;
+    // NOTE: an element with no box (and every element in jsdom) is nothing to see.
+    return (a.width || a.height) > 0 && ((a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) || a.bottom <= 0 || a.top >= win.innerHeight);
   };
 
   /** Scrolls the page so `el` sits in the viewport outside the banner, where it fits. */

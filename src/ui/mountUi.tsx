@@ -6,6 +6,7 @@
 import { h, render } from 'preact';
 import { localize, type Choice, type Consent, type View } from '../core/index';
 import { banner } from './banner';
+import { pageScheme } from './colorScheme';
 import { flip, initialDraft } from './draft';
 import { createFocusClear } from './focusClear';
 import { createPlaceholders } from './placeholders';
@@ -65,7 +66,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
     }
     clicked = null;
     const ui: Ui = {
-      consent, m, lang, draft, open,
+      consent, m, lang, draft, open, scheme: pageScheme(doc),
       t: textsFor(lang, m.texts),
       policy: localize(m.policyUrl, lang),
       flip: (id, on) => { flip(draft, m, id, on); update(); },
@@ -73,6 +74,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
       close: () => (consent.getConsent().decided ? consent.hide() : consent.show()),
     };
     host.lang = lang;
+    host.dataset.scheme = ui.scheme;
     render(
       <div>
         {/* class f: focus lands here when what held it closes */}
@@ -119,6 +121,10 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   };
   const unsubscribe = consent.subscribe(update);
   doc.addEventListener('click', onClick);
+  // A page that declares "light dark" follows the visitor's setting as it changes.
+  // NOTE: jsdom has no matchMedia.
+  const dark: EventTarget = typeof window.matchMedia == 'function' ? matchMedia('(prefers-color-scheme: dark)') : new EventTarget();
+  dark.addEventListener('change', update);
   const waitForBody = new MutationObserver(attach);
   waitForBody.observe(doc.documentElement, { childList: true });
   attach();
@@ -129,6 +135,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
     destroy() {
       unsubscribe();
       doc.removeEventListener('click', onClick);
+      dark.removeEventListener('change', update);
       waitForBody.disconnect();
       doc.removeEventListener('DOMContentLoaded', update);
       render(null, root);
