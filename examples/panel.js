@@ -53,7 +53,7 @@
     var panel = el('aside', { 'class': 'kakor-panel', 'aria-labelledby': 'kakor-panel-title' }, [
       el('h2', { id: 'kakor-panel-title', text: 'Livepanel (demo)' }),
       status,
-      el('h3', { text: 'Kakor som finns nu' }),
+      el('h3', { text: 'Cookies som finns nu' }),
       cookies,
       el('h3', { text: 'Tredjepartsskript som har körts' }),
       runs,

@@ -175,7 +175,7 @@ async function indexPage() {
 <main>
 <h1>kakor – exempel</h1>
 <p>Varje sida laddar <code>/dist/kakor.js</code> med en skripttagg. Tredjepartsskript är lokala
-attrapper under <code>/vendor/</code>: panelen på varje sida visar vilka som har körts och vilka kakor som finns.</p>
+attrapper under <code>/vendor/</code>: panelen på varje sida visar vilka som har körts och vilka cookies som finns.</p>
 <ul class="examples">
 ${rows.join('\n')}
 </ul>

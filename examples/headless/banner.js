@@ -33,7 +33,7 @@ function render() {
   all.addEventListener('click', () => consent.acceptAll('banner'));
   const none = el('button', { type: 'button', textContent: 'Neka alla' });
   none.addEventListener('click', () => consent.rejectAll('banner'));
-  box.replaceChildren(el('h2', { textContent: 'Vi använder kakor' }), ...boxes, el('p', {}, all, none, save));
+  box.replaceChildren(el('h2', { textContent: 'Vi använder cookies' }), ...boxes, el('p', {}, all, none, save));
 }
 
 consent.subscribe(render);

@@ -47,7 +47,7 @@ export interface Manifest {
   /** Language used when neither the page nor the browser gives one we have. @default "sv" */
   defaultLanguage?: Lang;
   policyUrl?: LocalText;
-  /** Days a choice is kept before the visitor is asked again. @default 365 */
+  /** Days a choice is kept before the visitor is asked again. @default 182 (six months, as CNIL advises) */
   consentMaxAgeDays?: number;
   /** Where the consent record is kept. @default { name: "kakor_consent" } */
   cookie?: { name?: string; domain?: string };

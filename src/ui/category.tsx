@@ -3,7 +3,7 @@
 // One category in the preferences: its switch (locked on when required) and,
 // expanded, its services with their own switches and cookie tables.
 import { h } from 'preact';
-import { localize, type Category, type Service } from '../core/index';
+import { localize, type Category, type CookieInfo, type Service } from '../core/index';
 import type { Ui } from './ui';
 
 /**
@@ -21,6 +21,12 @@ const switcher = ({ draft, flip }: Ui, id: string, label: string, locked?: boole
 /** A cookie named by a pattern, `/^_ga_/`, reads as `_ga_*` to a visitor. */
 const cookieName = (name: string) => name.replace(/^\/\^?(.*?)\$?\/$/, '$1*');
 
+/** A duration as written, except the manifest's "session", which a visitor reads as words. */
+const duration = ({ t, lang }: Ui, d: CookieInfo['duration']) => {
+  const text = localize(d, lang);
+  return text && /^session$/i.test(text) ? t.sessionDuration : text;
+};
+
 function service(ui: Ui, s: Service, locked: boolean) {
   const { t, lang } = ui;
   // Only http(s) and relative URLs get this far: the manifest check drops the rest.
@@ -32,17 +38,18 @@ function service(ui: Ui, s: Service, locked: boolean) {
         {!locked && switcher(ui, s.id, s.name)}
       </div>
       {s.description && <p>{localize(s.description, lang)}</p>}
+      {s.provider && <p>{t.provider}: {s.provider}</p>}
       {policy && <p><a href={policy}>{t.privacyPolicy}</a></p>}
       {s.cookies.length > 0 && (
         <table>
-          <tr>{[t.cookieName, t.provider, t.purpose, t.duration].map((x) => <th scope="col">{x}</th>)}</tr>
+          <tr>{[t.cookieName, t.purpose, t.duration].map((x) => <th scope="col">{x}</th>)}</tr>
           {s.cookies.map((c) => (
             <tr>
-              <td>{cookieName(c.name)}</td>
               {/* A third-party cookie names the site that sets it. */}
-              <td>{s.provider || s.name}{c.domain && [<br />, c.domain]}</td>
+              <td class="cn">{cookieName(c.name)}{c.domain && [<br />, c.domain]}</td>
               <td>{localize(c.purpose, lang)}</td>
-              <td>{localize(c.duration, lang)}</td>
+              {/* data-label: on a narrow screen each row stacks, and the duration is labelled in place. */}
+              <td data-label={t.duration}>{duration(ui, c.duration)}</td>
             </tr>
           ))}
         </table>

@@ -6,7 +6,9 @@
 import { h, render } from 'preact';
 import { localize, type Choice, type Consent, type View } from '../core/index';
 import { banner } from './banner';
+import { pageScheme } from './colorScheme';
 import { flip, initialDraft } from './draft';
+import { createFocusClear } from './focusClear';
 import { createPlaceholders } from './placeholders';
 import { preferences } from './preferences';
 import { adopt, createSheet } from './styles';
@@ -34,6 +36,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   const root = host.attachShadow({ mode: 'open' });
   const sheet = createSheet();
   const placeholders = createPlaceholders(doc, sheet);
+  const focusClear = createFocusClear(doc, host);
   adopt(root, sheet);
 
   // The UI's own state: only the unsaved switches, what is expanded, and where focus came from.
@@ -63,7 +66,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
     }
     clicked = null;
     const ui: Ui = {
-      consent, m, lang, draft, open,
+      consent, m, lang, draft, open, scheme: pageScheme(doc),
       t: textsFor(lang, m.texts),
       policy: localize(m.policyUrl, lang),
       flip: (id, on) => { flip(draft, m, id, on); update(); },
@@ -71,6 +74,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
       close: () => (consent.getConsent().decided ? consent.hide() : consent.show()),
     };
     host.lang = lang;
+    host.dataset.scheme = ui.scheme;
     render(
       <div>
         {/* class f: focus lands here when what held it closes */}
@@ -83,6 +87,7 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
       root,
     );
     placeholders.sync(ui);
+    focusClear.sync(root.querySelector<HTMLElement>('[part=banner]'));
     if (next != view) {
       if (next == 'preferences') root.querySelector<HTMLElement>('.dl')!.focus();
       // What held focus went away with the view: give it back where the visitor was.
@@ -109,13 +114,17 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
   const attach = () => {
     if (!doc.body) return;
     waitForBody.disconnect();
-    // First in the body, so the banner comes first in the tab order and a bottom
-    // bar never hides the focus of a page link behind it (WCAG 2.4.11).
+    // First in the body, so the banner comes first in the tab order; focusClear
+    // keeps page elements that get focus after it clear of it (WCAG 2.4.11).
     doc.body.prepend(host);
     update();
   };
   const unsubscribe = consent.subscribe(update);
   doc.addEventListener('click', onClick);
+  // A page that declares "light dark" follows the visitor's setting as it changes.
+  // NOTE: jsdom has no matchMedia.
+  const dark: EventTarget = typeof window.matchMedia == 'function' ? matchMedia('(prefers-color-scheme: dark)') : new EventTarget();
+  dark.addEventListener('change', update);
   const waitForBody = new MutationObserver(attach);
   waitForBody.observe(doc.documentElement, { childList: true });
   attach();
@@ -126,10 +135,12 @@ export function mountUi(consent: Consent, options: MountOptions = {}): { destroy
     destroy() {
       unsubscribe();
       doc.removeEventListener('click', onClick);
+      dark.removeEventListener('change', update);
       waitForBody.disconnect();
       doc.removeEventListener('DOMContentLoaded', update);
       render(null, root);
       placeholders.clear();
+      focusClear.destroy();
       host.remove();
     },
   };

@@ -5,7 +5,7 @@
 import { h, render } from 'preact';
 import { localize } from '../core/index';
 import { adopt } from './styles';
-import { withName } from './texts';
+import { fill } from './texts';
 import type { Ui } from './ui';
 
 /** Keeps one placeholder before each blocked iframe; `sync` after every change, `clear` to remove all. */
@@ -13,13 +13,16 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
   // Each frame's placeholder and the display it had before we hid it.
   const shown = new Map<HTMLIFrameElement, [HTMLElement, string]>();
   const remove = ([box, display]: [HTMLElement, string], frame: HTMLIFrameElement) => {
+    // Focus was on its button ("Tillåt YouTube"): it moves to what the button released (WCAG 2.4.3).
+    const focused = doc.activeElement == box;
     render(null, box.shadowRoot!);
     box.remove();
     frame.style.display = display;
     shown.delete(frame);
+    if (focused) frame.focus();
   };
 
-  const sync = ({ consent, m, t, lang }: Ui) => {
+  const sync = ({ consent, m, t, lang, scheme }: Ui) => {
     const blocked = new Set<HTMLIFrameElement>();
     // The core drops data-src when it loads a frame, so a frame still carrying it is blocked.
     for (const frame of doc.querySelectorAll<HTMLIFrameElement>('iframe[data-src]')) {
@@ -43,12 +46,13 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
       const category = m.categories.find((c) => c.id == id);
       const name = service ? service.name : category ? localize(category.title, lang) : id;
       s[0].lang = lang;
+      s[0].dataset.scheme = scheme;
       render(
         <div class="ph" part="placeholder">
           <strong>{name}</strong>
-          <p>{withName(t.placeholderText, name)}</p>
+          <p>{fill(t.placeholderText, 'name', name)}</p>
           <button class="b" part="button" onClick={() => consent.setConsent({ [id]: true }, 'preferences')}>
-            {withName(t.placeholderButton, name)}
+            {fill(t.placeholderButton, 'name', name)}
           </button>
         </div>,
         s[0].shadowRoot!,

@@ -39,7 +39,7 @@ export function preferences(ui: Ui) {
         </div>
         {/* Nothing to choose when the one required category is all there is (CONTRACT §8, none-needed). */}
         {m.categories.length > 1 &&
-          choices(ui, 'preferences', <button class="b" part="button" onClick={() => consent.setConsent(ui.draft, 'preferences')}>{t.save}</button>)}
+          choices(ui, 'preferences', <button class="b" part="button save" onClick={() => consent.setConsent(ui.draft, 'preferences')}>{t.save}</button>)}
       </div>
     </div>
   );

@@ -1,8 +1,9 @@
 // The dialog's stylesheet and how a shadow root gets it. Each themeable value is a
-// --kakor-* custom property, read once on :host into a short private one.
+// --kakor-* custom property, read once on :host into a short private one; the dark
+// defaults apply where the host says data-scheme=dark (colorScheme.ts).
 // Lines end in \ (a line continuation) so the string itself holds no newlines.
 const css = `:host{all:initial;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21);--m:var(--kakor-muted,#5c5c68);--a:var(--kakor-accent,#1f5bd8);--l:var(--kakor-border,#d6d6de);font:15px/1.5 var(--kakor-font,system-ui,sans-serif);color:var(--f)}\
-@media(prefers-color-scheme:dark){:host{--b:var(--kakor-bg,#1f2026);--f:var(--kakor-fg,#f2f2f5);--m:var(--kakor-muted,#a8a8b5);--a:var(--kakor-accent,#93b4ff);--l:var(--kakor-border,#45464f)}}\
+:host([data-scheme=dark]){--b:var(--kakor-bg,#1f2026);--f:var(--kakor-fg,#f2f2f5);--m:var(--kakor-muted,#a8a8b5);--a:var(--kakor-accent,#93b4ff);--l:var(--kakor-border,#45464f)}\
 *{box-sizing:border-box;margin:0;font:inherit;color:inherit}\
 h2,h3,h4,th,strong,.b{font-weight:600}\
 h2{font-size:1.25em}\
@@ -13,9 +14,12 @@ a{color:var(--a)}\
 .bn,.dl{box-shadow:0 4px 32px #0006}\
 .bn,.ov,.fb{position:fixed;z-index:var(--kakor-z-index,2147483000)}\
 .bn{inset:auto 0 0;display:flex;flex-wrap:wrap;align-items:center;gap:12px 32px;max-height:100%;overflow:auto;padding:16px max(16px,50% - 560px)}\
+.bn[data-dock=top]{inset:0 0 auto}\
 .tx{flex:1 1 360px}\
 .bt{display:grid;grid:auto/1fr 1fr 1fr;gap:8px}\
 .bx{inset:0;margin:auto;width:min(440px,100% - 32px);height:fit-content;max-height:calc(100% - 32px);display:block;padding:24px}\
+.bx[data-dock=bottom]{inset:auto 0 16px}\
+.bx[data-dock=top]{inset:16px 0 auto}\
 .bx .bt{grid:auto/1fr;margin-top:16px}\
 button{background:none;border:0;cursor:pointer}\
 .b,.fb{background:var(--f);color:var(--b)}\
@@ -42,11 +46,15 @@ h2,h3,h4{flex:1}\
 .s{margin:12px 0 0 16px;padding-top:12px;border-top:1px dashed var(--l)}\
 table{width:100%;margin-top:8px;border-collapse:collapse}\
 th,td{padding:4px 8px 4px 0;border-bottom:1px solid var(--l);text-align:left;vertical-align:top}\
-td{overflow-wrap:anywhere}\
-.fb{left:16px;bottom:16px;width:48px;height:48px;padding:12px;border-radius:50%;box-shadow:0 2px 12px #0006}\
+td{overflow-wrap:break-word}\
+.cn{white-space:nowrap}\
+.fb{left:16px;bottom:16px;width:48px;height:48px;padding:12px;border-radius:50%;box-shadow:0 0 0 2px var(--b),0 2px 12px #0006}\
+.fb:focus-visible{outline-color:var(--kakor-focus,var(--f))}\
 .ph{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;padding:16px;text-align:center}\
 @keyframes k{0%{translate:0 16px}}\
 @media(max-width:480px){.bt{grid:auto/1fr;flex:auto}}\
+@media(max-width:480px),(max-height:480px){.dl{overflow:auto}.bd{overflow:visible}.s{margin-left:0}}\
+@media(max-width:480px){table,tr,td{display:block}tr{padding:6px 0;border-bottom:1px solid var(--l)}tr:first-child{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}td{padding:0;border:0}.cn{font-weight:600;white-space:normal;overflow-wrap:anywhere}td[data-label]:before{content:attr(data-label) ": "}}\
 @media(prefers-reduced-motion:no-preference){.bn,.dl{animation:k .3s}.sw:after{transition:translate .2s}}`;
 
 /** One constructable sheet, shared by every shadow root of one mount; null where unsupported. */

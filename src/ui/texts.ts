@@ -5,12 +5,12 @@ import type { Lang, TextOverrides } from '../core/index';
 
 const sv = {
   bannerTitle: 'Vi använder cookies',
-  bannerText: 'Vissa cookies behövs för att webbplatsen ska fungera. Andra, till exempel för statistik, använder vi bara om du säger ja. Du kan ändra dig när du vill.',
+  bannerText: 'Vi använder cookies för att webbplatsen ska fungera och, om du säger ja, för {purposes}. Du kan ändra eller återkalla ditt val när som helst under Cookieinställningar.',
   policyLink: 'Läs vår integritetspolicy',
   acceptAll: 'Godkänn alla',
   rejectAll: 'Neka alla',
   customise: 'Anpassa',
-  settings: 'Cookie-inställningar',
+  settings: 'Cookieinställningar',
   preferencesText: 'Välj vilka cookies vi får använda. Nödvändiga cookies går inte att stänga av, för utan dem fungerar inte webbplatsen.',
   save: 'Spara mina val',
   close: 'Stäng',
@@ -19,16 +19,18 @@ const sv = {
   provider: 'Leverantör',
   purpose: 'Syfte',
   duration: 'Lagringstid',
+  sessionDuration: 'Tills du stänger webbläsaren',
   privacyPolicy: 'Integritetspolicy',
   placeholderText: '{name} kan spara cookies i din webbläsare. Därför visar vi innehållet först när du har godkänt det.',
   placeholderButton: 'Tillåt {name}',
+  and: 'och',
 };
 
 export type Texts = Record<keyof typeof sv, string>;
 
 const en: Texts = {
   bannerTitle: 'We use cookies',
-  bannerText: 'Some cookies are needed for the site to work. Others, for example for statistics, we only use if you say yes. You can change your mind at any time.',
+  bannerText: 'We use cookies to make the site work and, if you say yes, for {purposes}. You can change or withdraw your choice at any time under Cookie settings.',
   policyLink: 'Read our privacy policy',
   acceptAll: 'Accept all',
   rejectAll: 'Reject all',
@@ -42,9 +44,11 @@ const en: Texts = {
   provider: 'Provider',
   purpose: 'Purpose',
   duration: 'Duration',
+  sessionDuration: 'Until you close your browser',
   privacyPolicy: 'Privacy policy',
   placeholderText: '{name} may store cookies in your browser, so we only show this content once you allow it.',
   placeholderButton: 'Allow {name}',
+  and: 'and',
 };
 
 /** The texts for `lang`, with the manifest's overrides for that language on top. */
@@ -53,5 +57,11 @@ export function textsFor(lang: Lang, overrides: TextOverrides): Texts {
   return { ...(lang == 'en' ? en : sv), ...overrides[lang] };
 }
 
-/** Fills `{name}` in a text; a function replacer so `$&` in a name stays literal. */
-export const withName = (text: string, name: string): string => text.replace('{name}', () => name);
+/** Fills `{name}` or `{purposes}` in a text; a function replacer so `$&` in a value stays literal. */
+export const fill = (text: string, key: 'name' | 'purposes', value: string): string => text.replace(`{${key}}`, () => value);
+
+/** "statistik och marknadsföring": the titles of the categories a visitor can say yes to, as one phrase. */
+export const listPurposes = (titles: string[], t: Texts): string => {
+  const words = titles.map((title) => title.toLowerCase());
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} ${t.and} ${words[words.length - 1]}` : words.join('');
+};

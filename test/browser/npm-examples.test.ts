@@ -39,7 +39,7 @@ describe('examples/headless (kakor/core, no Preact)', () => {
     await expect.poll(() => banner.isVisible()).toBe(false);
     expect(await vendorRuns(v.page)).toEqual([]);
 
-    await v.page.getByRole('button', { name: 'Cookie-inställningar' }).click();
+    await v.page.getByRole('button', { name: 'Cookieinställningar' }).click();
     await banner.getByRole('checkbox', { name: 'Statistik' }).check();
     await banner.getByRole('button', { name: 'Spara' }).click();
     await waitForRuns(v.page, ['gtag']);

@@ -9,7 +9,7 @@ import { launchBrowser, openPage, visit } from './harness';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGE = '/examples/script-tag/';
 const w = {
-  sv: { title: 'Vi använder cookies', accept: 'Godkänn alla', reject: 'Neka alla', customise: 'Anpassa', settings: 'Cookie-inställningar', save: 'Spara mina val', analytics: 'Statistik' },
+  sv: { title: 'Vi använder cookies', accept: 'Godkänn alla', reject: 'Neka alla', customise: 'Anpassa', settings: 'Cookieinställningar', save: 'Spara mina val', analytics: 'Statistik' },
   en: { title: 'We use cookies', accept: 'Accept all', reject: 'Reject all', customise: 'Customise', settings: 'Cookie settings', save: 'Save my choices', analytics: 'Analytics' },
 };
 

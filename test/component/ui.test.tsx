@@ -13,15 +13,19 @@ const manifest = bostad as Manifest;
 const words = {
   sv: {
     title: 'Vi använder cookies', accept: 'Godkänn alla', reject: 'Neka alla', customise: 'Anpassa',
-    settings: 'Cookie-inställningar', save: 'Spara mina val', close: 'Stäng', policy: 'Läs vår integritetspolicy',
+    settings: 'Cookieinställningar', save: 'Spara mina val', close: 'Stäng', policy: 'Läs vår integritetspolicy',
     necessary: 'Nödvändiga', analytics: 'Statistik', marketing: 'Marknadsföring',
-    columns: ['Namn', 'Leverantör', 'Syfte', 'Lagringstid'], allow: 'Tillåt YouTube',
+    columns: ['Namn', 'Syfte', 'Lagringstid'], allow: 'Tillåt YouTube',
+    purposes: 'för statistik och marknadsföring.', withdraw: 'Du kan ändra eller återkalla ditt val när som helst under Cookieinställningar.',
+    session: 'Tills du stänger webbläsaren',
   },
   en: {
     title: 'We use cookies', accept: 'Accept all', reject: 'Reject all', customise: 'Customise',
     settings: 'Cookie settings', save: 'Save my choices', close: 'Close', policy: 'Read our privacy policy',
     necessary: 'Necessary', analytics: 'Analytics', marketing: 'Marketing',
-    columns: ['Name', 'Provider', 'Purpose', 'Duration'], allow: 'Allow YouTube',
+    columns: ['Name', 'Purpose', 'Duration'], allow: 'Allow YouTube',
+    purposes: 'for analytics and marketing.', withdraw: 'You can change or withdraw your choice at any time under Cookie settings.',
+    session: 'Until you close your browser',
   },
 };
 
@@ -56,6 +60,28 @@ describe.each(['sv', 'en'] as const)('the dialog in %s', (lang) => {
       .toBe(lang == 'sv' ? '/integritetspolicy' : '/en/privacy-policy');
     expect(consent.getConsent().decided).toBe(false);
     expect(screen.queryByRole('button', { name: w.settings })).toBeNull();
+  });
+
+  it('names in the banner every purpose it asks about, and how to withdraw (CONTRACT §8)', async () => {
+    const { screen } = await mount(lang);
+    const text = screen.getByRole('region', { name: w.title }).textContent!;
+    expect(text).toContain(w.purposes);
+    expect(text).toContain(w.withdraw);
+  });
+
+  it('names a custom category in the banner by its title', async () => {
+    const chat = { id: 'chat', title: { sv: 'Chatt', en: 'Chat' }, description: 'x' };
+    const { screen } = await mount(lang, { ...manifest, categories: ['necessary', 'analytics', chat],
+      services: [{ id: 'crisp', name: 'Crisp', category: 'chat' }] });
+    expect(screen.getByRole('region', { name: w.title }).textContent).toContain(lang == 'sv' ? 'för statistik och chatt.' : 'for analytics and chat.');
+  });
+
+  it('shows a "session" duration in words', async () => {
+    const { screen } = await mount(lang);
+    fireEvent.click(screen.getByRole('button', { name: w.customise }));
+    fireEvent.click(screen.getByRole('button', { name: w.necessary }));
+    expect(screen.getAllByRole('cell', { name: w.session }).length).toBeGreaterThan(0);
+    expect(screen.queryByRole('cell', { name: 'session' })).toBeNull();
   });
 
   it('accept all grants everything from the banner and leaves the reopen button', async () => {
@@ -255,7 +281,7 @@ describe('options and manifests', () => {
   it('leaves out the floating button with floatingButton: false', async () => {
     const { screen } = await mount('sv', manifest, { floatingButton: false });
     fireEvent.click(screen.getByRole('button', { name: 'Godkänn alla' }));
-    expect(screen.queryByRole('button', { name: 'Cookie-inställningar' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cookieinställningar' })).toBeNull();
   });
 
   it('takes text overrides from the manifest, per language', async () => {

@@ -50,6 +50,8 @@ describe('manifest validation', () => {
     const [a, b] = [validateManifest(raw).manifest!, validateManifest(raw).manifest!];
     expect(a).toEqual(b);
     expect(a.cookie).toEqual({ name: 'kakor_consent' });
+    // Six months, as CNIL advises (issue 12), not a year.
+    expect(a.consentMaxAgeDays).toBe(182);
     for (const k of ['cookie', 'texts', 'services'] as const) expect(a[k]).not.toBe(b[k]);
     expect(a.services[0].cookies).not.toBe(b.services[0].cookies);
   });

@@ -69,7 +69,7 @@ const manifest = obj({
   services: list(service),
   texts,
 }, 'categories', () => ({
-  revision: 1, defaultLanguage: 'sv', consentMaxAgeDays: 365, googleConsentMode: false,
+  revision: 1, defaultLanguage: 'sv', consentMaxAgeDays: 182, googleConsentMode: false,
   honorGlobalPrivacyControl: true, reloadOnWithdraw: true, texts: {}, cookie: { name: 'kakor_consent' }, services: [],
 }));
 
