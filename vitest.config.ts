@@ -21,6 +21,7 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
         test: {

@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { CliError } from './cliError';
+import { logCommand } from './log';
+import { logServerCommand } from './logServer';
 
 const program = new Command('kakor')
   .description('Cookie consent for Swedish sites: check, draft and audit a cookie manifest')
@@ -10,6 +12,8 @@ const program = new Command('kakor')
   .exitOverride();
 
 // Each command registers itself here; see its file for its options and exit codes.
+program.addCommand(logServerCommand());
+program.addCommand(logCommand());
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
