@@ -24,9 +24,25 @@ async function withStore<T>(flags: StoreFlags, work: (store: LogStore) => Promis
   }
 }
 
-// Waits for a full pipe to drain, so a million rows stream through a small buffer.
-async function write(text: string): Promise<void> {
-  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+/** Standard output that waits for a full pipe to drain, so a million rows stream
+ * through a small buffer; a reader that went away (`| head`) ends it quietly, as `cat` would. */
+function standardOutput() {
+  let closed = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed = true;
+  });
+  return {
+    get closed() { return closed; },
+    async write(text: string): Promise<void> {
+      if (closed) return;
+      try {
+        if (!process.stdout.write(text)) await Promise.race([once(process.stdout, 'drain'), once(process.stdout, 'close')]);
+      } catch {
+        closed = true;
+      }
+    },
+  };
 }
 
 const rangeOf = (flags: RangeFlags) => ({ since: parseDate('--since', flags.since), until: parseDate('--until', flags.until) });
@@ -39,14 +55,16 @@ function exportCommand(): Command {
     .addOption(new Option('--format <format>', 'csv or json (one array)').choices(['csv', 'json']).default('csv')))
     .addHelpText('after', '\nExample:\n  $ kakor log export --since 2026-05-01 --format csv > consent-may.csv')
     .action((flags: RangeFlags & { format: 'csv' | 'json' }) => withStore(flags, async (store) => {
+      const out = standardOutput();
       const range = rangeOf(flags);
       let first = true;
-      await write(flags.format === 'csv' ? CSV_HEADER : '[');
+      await out.write(flags.format === 'csv' ? CSV_HEADER : '[');
       for await (const choice of store.choices(range)) {
-        await write(flags.format === 'csv' ? csvLine(choice) : `${first ? '\n' : ',\n'}${JSON.stringify(choice)}`);
+        if (out.closed) break;
+        await out.write(flags.format === 'csv' ? csvLine(choice) : `${first ? '\n' : ',\n'}${JSON.stringify(choice)}`);
         first = false;
       }
-      if (flags.format === 'json') await write(first ? ']\n' : '\n]\n');
+      if (flags.format === 'json') await out.write(first ? ']\n' : '\n]\n');
     }));
 }
 
@@ -57,9 +75,10 @@ function showCommand(): Command {
     .option('--json', 'as JSON'))
     .addHelpText('after', '\nExample:\n  $ kakor log show 3f1c2a9e-8d4b-4c1e-9a7f-2b6d5e8c0a11')
     .action((consentId: string, flags: StoreFlags & { json?: boolean }) => withStore(flags, async (store) => {
+      const out = standardOutput();
       const choices = await store.byConsentId(consentId);
-      if (flags.json) await write(`${JSON.stringify(choices, null, 2)}\n`);
-      else for (const c of choices) await write(choiceText(c));
+      if (flags.json) await out.write(`${JSON.stringify(choices, null, 2)}\n`);
+      else for (const c of choices) await out.write(choiceText(c));
       if (!choices.length) throw new CliError(`no choice is logged under ${consentId}`, 1);
     }));
 }
@@ -73,9 +92,10 @@ function statsCommand(): Command {
     .option('--json', 'as JSON'))
     .addHelpText('after', '\nExample:\n  $ kakor log stats --since 2026-05-01 --html consent-stats.html')
     .action((flags: RangeFlags & { html?: string; json?: boolean }) => withStore(flags, async (store) => {
+      const out = standardOutput();
       const rows = await store.stats(rangeOf(flags));
       if (flags.html) await writeFile(flags.html, statsHtml(rows, 'Proof of consent: choices per day'));
-      await write(flags.json ? `${JSON.stringify(rows.map(withShares), null, 2)}\n` : statsTable(rows));
+      await out.write(flags.json ? `${JSON.stringify(rows.map(withShares), null, 2)}\n` : statsTable(rows));
     }));
 }
 
@@ -88,8 +108,9 @@ function purgeCommand(): Command {
       const days = Number(flags.olderThan);
       if (!Number.isInteger(days) || days < 0) throw new CliError(`--older-than: expected a number of days, got "${flags.olderThan}"`, 2);
       return withStore(flags, async (store) => {
+      const out = standardOutput();
         const deleted = await store.purge(new Date(Date.now() - days * 86_400_000));
-        await write(`kakor log purge: deleted ${deleted} choice${deleted === 1 ? '' : 's'} older than ${days} days\n`);
+        await out.write(`kakor log purge: deleted ${deleted} choice${deleted === 1 ? '' : 's'} older than ${days} days\n`);
       });
     });
 }
