@@ -44,7 +44,7 @@ afterAll(async () => {
   await log?.close();
   await store?.close();
   if (folder) rmSync(folder, { recursive: true, force: true });
-});
+}, OPEN_TIMEOUT);
 
 it('a choice made in the shop ("Godkänn alla") is kept with its consent id, page and browser family', async () => {
   const page = await browser.newPage();

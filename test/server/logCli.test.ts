@@ -33,7 +33,7 @@ describeStores('kakor log', (target) => {
     await store.add(logged({ decidedAt: '2024-01-01T00:00:00.000Z' }));
     await store.close();
   }, OPEN_TIMEOUT);
-  afterAll(() => dispose?.());
+  afterAll(() => dispose?.(), OPEN_TIMEOUT);
 
   it('show: every choice under the id, for an access request; exit 1 for an unknown id', async () => {
     const shown = await kakor(['log', 'show', anna.consentId, '--json', ...flags]);

@@ -35,7 +35,7 @@ async function load(server: RunningServer, until: () => boolean, acked: string[]
 
 describeStores('log server killed with SIGKILL', (target) => {
   const cleanup: (() => unknown)[] = [];
-  afterAll(async () => { for (const f of cleanup.reverse()) await f(); });
+  afterAll(async () => { for (const f of cleanup.reverse()) await f(); }, OPEN_TIMEOUT);
 
   it('loses no acknowledged choice, and serves again after a restart', async () => {
     let flags: string[];

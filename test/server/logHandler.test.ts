@@ -29,7 +29,7 @@ describeStores('log handler', (target) => {
   let dispose: () => Promise<void>;
   let handle: LogHandler;
   beforeAll(async () => ({ store, dispose } = await target.open()), OPEN_TIMEOUT);
-  afterAll(() => dispose?.());
+  afterAll(() => dispose?.(), OPEN_TIMEOUT);
   beforeEach(async () => {
     await store.purge(new Date('9000-01-01'));
     handle = createLogHandler({ store, origins: [SITE, 'https://www.example.se'], rateLimit: { burst: 5, perMinute: 60 } });

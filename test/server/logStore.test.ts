@@ -14,7 +14,7 @@ describeStores('log store', (target) => {
   let store: LogStore;
   let dispose: () => Promise<void>;
   beforeAll(async () => ({ store, dispose } = await target.open()), OPEN_TIMEOUT);
-  afterAll(() => dispose?.());
+  afterAll(() => dispose?.(), OPEN_TIMEOUT);
   beforeEach(async () => { await store.purge(new Date('9000-01-01')); });
 
   it('keeps every field of a choice, and a duplicate (same consent id and time) once', async () => {
