@@ -36,6 +36,12 @@ export default [
     plugins: [resolve({ browser: true }), ts('es2019')],
   },
   {
+    input: { 'log-server': 'src/server/logServer/index.ts' },
+    output: { dir: 'dist/server', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    external: nodeExternal,
+    plugins: [resolve({ preferBuiltins: true }), ts('node20')],
+  },
+  {
     input: { kakor: 'src/cli/bin.ts' },
     output: { dir: 'dist/cli', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     external: nodeExternal,

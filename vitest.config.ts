@@ -22,6 +22,7 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
         // The command line in Node: the catalogue, `kakor add` and the built dist/cli/kakor.js.

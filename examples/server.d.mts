@@ -22,4 +22,9 @@ export interface Server {
   close(): Promise<void>;
 }
 
-export function startServer(options?: { port?: number; host?: string }): Promise<Server>;
+export function startServer(options?: {
+  port?: number;
+  host?: string;
+  /** A kakor log-server URL that `/consent-log` is passed to; without it `/consent-log` answers 204. */
+  consentLog?: string;
+}): Promise<Server>;

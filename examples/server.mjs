@@ -37,8 +37,10 @@ const NO_CACHE = { 'Cache-Control': 'no-store', Pragma: 'no-cache', Expires: '0'
 /**
  * Starts the server. `requests` is the live log; `/__kakor/requests` serves it
  * as JSON to tests running in other processes (those calls are not logged).
+ * With `consentLog` (a kakor log-server URL), `/consent-log` is passed to it;
+ * without, it answers 204 and keeps nothing.
  */
-export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
+export async function startServer({ port = 0, host = '127.0.0.1', consentLog } = {}) {
   const requests = [];
   let seq = 0;
 
@@ -52,7 +54,7 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
         seq: ++seq, method: req.method, path: url.pathname + url.search, host: req.headers.host ?? '',
         body, time: Date.now(),
       });
-      await route(url, req, res, body);
+      await route(url, req, res, body, consentLog);
     } catch (e) {
       send(res, 500, 'text/plain; charset=utf-8', `server error: ${e?.message ?? e}`);
     }
@@ -87,7 +89,7 @@ export async function startServer({ port = 0, host = '127.0.0.1' } = {}) {
   };
 }
 
-async function route(url, req, res, body) {
+async function route(url, req, res, body, consentLog) {
   const path = decodeURIComponent(url.pathname);
   // A browser that maps vendor hosts here (--host-resolver-rules) asks for the real URL.
   const vendorHost = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
@@ -96,11 +98,21 @@ async function route(url, req, res, body) {
   // Browsers ask for it on their own; a 404 would show as a console error in every test.
   if (path === '/favicon.ico') return send(res, 200, 'image/gif', FAVICON);
   if (path === '/consent-log') {
+    if (consentLog) return forward(consentLog, req, res, body);
     if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'POST only');
     return send(res, 204);
   }
   if (path.startsWith('/vendor/')) return serveVendor(path.slice('/vendor/'.length), url, res);
   return serveFile(path, res);
+}
+
+// As a site's reverse proxy would: the browser's Origin, type and user agent go
+// along, so the log server checks the page's origin and not ours.
+async function forward(target, req, res, body) {
+  const headers = {};
+  for (const name of ['origin', 'content-type', 'user-agent']) if (req.headers[name]) headers[name] = req.headers[name];
+  const answer = await fetch(target, { method: req.method, headers, body: req.method === 'POST' ? body : undefined });
+  return send(res, answer.status, answer.headers.get('content-type') ?? undefined, await answer.text());
 }
 
 function serveVendor(hostPath, url, res) {

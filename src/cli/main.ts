@@ -4,6 +4,8 @@ import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { CliError } from './cliError';
 import { addCommand } from './add';
+import { logCommand } from './log';
+import { logServerCommand } from './logServer';
 
 const program = new Command('kakor')
   .description('Cookie consent for Swedish sites: check, draft and audit a cookie manifest')
@@ -12,6 +14,8 @@ const program = new Command('kakor')
 
 // Each command registers itself here; see its file for its options and exit codes.
 program.addCommand(addCommand());
+program.addCommand(logServerCommand());
+program.addCommand(logCommand());
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

@@ -53,6 +53,12 @@ describe('package exports', () => {
     expect(code).not.toMatch(/function\s+createElement\s*\(/);
   });
 
+  it('kakor/log-server is a Node build with every dependency external', () => {
+    const files = [...graph(join(root, 'dist/server/log-server.js'))];
+    expect(files).toEqual(expect.arrayContaining(['@electric-sql/pglite', 'pg']));
+    expect(files.some((f) => f.includes('preact') || f.includes('js-cookie'))).toBe(false);
+  });
+
   it('importing the entries does nothing until init()', async () => {
     const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'https://shop.example.se/' });
     const before = dom.window.document.documentElement.outerHTML;

@@ -13,6 +13,11 @@ describe('export lists', () => {
     expect(Object.keys(main).sort()).toEqual(['browserEnv', 'createConsent', 'init', 'localize']);
   });
 
+  it('kakor/log-server', async () => {
+    const logServer = await import('../../src/server/logServer/index');
+    expect(Object.keys(logServer).sort()).toEqual(['createLogHandler', 'openLogStore', 'startLogServer']);
+  });
+
   it('a consent instance', () => {
     const c = createConsent({ manifest: { categories: ['necessary'] }, intercept: false });
     expect(Object.keys(c).sort()).toEqual([
