@@ -22,7 +22,7 @@ beforeAll(async () => {
   const tarball = JSON.parse(stdout)[0].filename as string;
   cpSync(join(root, 'test/consumer'), app, { recursive: true });
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', `./${tarball}`, ...APP_DEPS], { cwd: app });
-}, 150_000);
+}, 300_000);
 afterAll(() => { if (app) rmSync(app, { recursive: true, force: true }); });
 
 /** tsc's diagnostics for one of the app's projects; empty when it type-checks. */
