@@ -21,7 +21,14 @@ function cookieValues(header: string, name: string): string[] {
   for (const pair of header.split(';')) {
     const eq = pair.indexOf('=');
     if (eq < 0 || pair.slice(0, eq).trim() !== name) continue;
-    values.push(Cookies.converter.read(pair.slice(eq + 1).trim(), name));
+    const raw = pair.slice(eq + 1).trim();
+    // A malformed escape (`%E0%A4`) makes decodeURIComponent throw: keep the raw
+    // text, which no record matches, so it reads as tampered instead of escaping.
+    try {
+      values.push(Cookies.converter.read(raw, name));
+    } catch {
+      values.push(raw);
+    }
   }
   return values;
 }

@@ -50,6 +50,7 @@ describe('readConsent(cookieHeader, manifest)', () => {
     ['a hand-edited record', header(edited('"analytics"', '"marketing"'))],
     ['a record cut short', header(cookie(record()).slice(0, -12))],
     ['not a record at all', header('kakor_consent=yes')],
+    ['a malformed escape, which must not throw', header('kakor_consent=%E0%A4%A')],
     ['two records (a parent domain set one too)', header(cookie(record()), cookie(record({ categories: ['necessary'] })))],
   ])('is not decided for %s', (_, value) => {
     expect(readConsent(value, nesk)).toMatchObject(notDecided);
