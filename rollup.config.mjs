@@ -1,6 +1,6 @@
 // Builds: dist/kakor.js (IIFE for the script tag, everything inside), the
-// ESM entries `kakor` and `kakor/core` (preact and js-cookie left external), and
-// the Node code: the `kakor` command and the server entries (every dependency external).
+// ESM entries `kakor`, `kakor/core` and `kakor/react` (preact, js-cookie and react left
+// external), and the Node code: the `kakor` command and the server entries (every dependency external).
 import esbuild from 'rollup-plugin-esbuild';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -30,9 +30,10 @@ export default [
     plugins: [resolve({ browser: true }), ts('es2019')],
   },
   {
-    input: { index: 'src/index.ts', core: 'src/core/index.ts' },
+    input: { index: 'src/index.ts', core: 'src/core/index.ts', react: 'src/react/index.ts' },
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
-    external: [/^preact/, 'js-cookie'],
+    // react is the app's own copy (an optional peer), never bundled.
+    external: [/^preact/, 'js-cookie', /^react(-dom)?(\/|$)/],
     plugins: [resolve({ browser: true }), ts('es2019')],
   },
   {
@@ -40,6 +41,13 @@ export default [
     output: { dir: 'dist/server', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
     external: nodeExternal,
     plugins: [resolve({ preferBuiltins: true }), ts('node20')],
+  },
+  {
+    // `kakor/server`: no DOM, for Node and edge runtimes alike (web APIs only).
+    input: { server: 'src/server/index.ts' },
+    output: { dir: 'dist/server', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    external: nodeExternal,
+    plugins: [resolve({ preferBuiltins: true }), ts('es2022')],
   },
   {
     input: { kakor: 'src/cli/bin.ts' },

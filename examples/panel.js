@@ -30,9 +30,11 @@
     return node;
   }
 
-  function describe(kakor) {
-    if (!kakor || typeof kakor.getConsent !== 'function') return 'kakor har inte laddats.';
-    var c = kakor.getConsent();
+  // An npm app sets window.kakor only when init() resolves, after kakor:ready:
+  // until then the choice comes from the last kakor:* event's detail.
+  function describe(kakor, heard) {
+    var c = kakor && typeof kakor.getConsent === 'function' ? kakor.getConsent() : heard;
+    if (!c) return 'kakor har inte laddats.';
     if (!c.decided) return 'Inget val gjort ännu: bara nödvändiga skript får köras.';
     var on = Object.keys(c.categories).filter(function (id) { return c.categories[id]; });
     return 'Val gjort (' + c.source + '): ' + (on.length ? on.join(', ') : 'inget') + '.';
@@ -66,8 +68,10 @@
     ]);
     document.body.appendChild(panel);
 
-    function refresh() {
-      status.textContent = describe(window.kakor);
+    var heard = null;
+    function refresh(e) {
+      if (e && e.detail && e.detail.consent) heard = e.detail.consent;
+      status.textContent = describe(window.kakor, heard);
       var names = document.cookie ? document.cookie.split('; ').map(function (c) { return c.split('=')[0]; }) : [];
       list(cookies, names.sort(), 'Inga kakor.');
       list(runs, (window.__vendorRuns || []).slice(), 'Inga.');

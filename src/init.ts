@@ -1,5 +1,6 @@
 // init() = the core plus the Preact dialog (CONTRACT §1.2).
 import { createConsent, type Consent, type ConsentOptions } from './core/index';
+import { needsWindow } from './core/needsWindow';
 import { mountUi } from './ui/mountUi';
 
 export interface InitOptions extends ConsentOptions {
@@ -11,6 +12,7 @@ export interface InitOptions extends ConsentOptions {
 
 /** Creates the instance and mounts the dialog at once; `destroy()` removes both. */
 export function start(options: InitOptions = {}): Consent {
+  if (!options.env) needsWindow('init()');
   const consent = createConsent(options);
   const ui = mountUi(consent, options);
   const destroy = consent.destroy;

@@ -15,12 +15,14 @@ import { browserEnv } from './env';
 import { createEmitter } from './events';
 import { resolveLanguage } from './language';
 import { loadManifest, type Loaded } from './manifest/load';
+import { needsWindow } from './needsWindow';
 import { validateManifest } from './manifest/validate';
 import { decodeRecord, encodeRecord } from './record';
 import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
 import type { ConsentSource, ConsentState, ResolvedManifest, View } from './types';
 
 export function createConsent(options: ConsentOptions = {}): Consent {
+  if (!options.env) needsWindow('createConsent()');
   const env = options.env || browserEnv();
   const { window: win, document: doc, cookies: jar } = env;
   const error = (message: string) => env.console.error(`kakor: ${message}`);

@@ -29,13 +29,3 @@ export function createEmitter(win: Window, report: (error: unknown) => void): Em
     clear: () => listeners.clear(),
   };
 }
-
-declare global {
-  interface WindowEventMap {
-    'kakor:ready': CustomEvent<KakorEvents['ready']>;
-    'kakor:consent': CustomEvent<KakorEvents['consent']>;
-    'kakor:change': CustomEvent<KakorEvents['change']>;
-    'kakor:show': CustomEvent<KakorEvents['show']>;
-    'kakor:hide': CustomEvent<KakorEvents['hide']>;
-  }
-}

@@ -26,8 +26,11 @@ export interface ManifestService {
   cookies?: ManifestCookie[];
   /** URL substrings or `/regex/` of scripts, iframes and images this service loads (§5.3). */
   scripts?: string[];
-  /** Google Consent Mode types this service needs, instead of its category's (§6). */
-  consentMode?: ConsentModeType[];
+  /**
+   * Google Consent Mode types this service needs, instead of its category's (§6).
+   * Any string type-checks (a `.json` import); the manifest check accepts only a `ConsentModeType`.
+   */
+  consentMode?: (ConsentModeType | (string & {}))[];
 }
 
 export interface ManifestCategory {
@@ -44,8 +47,11 @@ export type TextOverrides = { [lang: string]: { [key: string]: string } };
 export interface Manifest {
   /** Bump it and every visitor is asked again. @default 1 */
   revision?: number;
-  /** Language used when neither the page nor the browser gives one we have. @default "sv" */
-  defaultLanguage?: Lang;
+  /**
+   * Language used when neither the page nor the browser gives one we have. Any
+   * string type-checks, as a `.json` import types it; the manifest check accepts only a `Lang`. @default "sv"
+   */
+  defaultLanguage?: Lang | (string & {});
   policyUrl?: LocalText;
   /** Days a choice is kept before the visitor is asked again. @default 182 (six months, as CNIL advises) */
   consentMaxAgeDays?: number;
@@ -147,6 +153,18 @@ export interface KakorEvents {
 }
 
 export type KakorEventName = keyof KakorEvents;
+
+// Here, not in events.ts: every public entry's types reach this file, so an app
+// that imports `kakor` or `kakor/core` hears typed `kakor:*` events (CONTRACT §1.2).
+declare global {
+  interface WindowEventMap {
+    'kakor:ready': CustomEvent<KakorEvents['ready']>;
+    'kakor:consent': CustomEvent<KakorEvents['consent']>;
+    'kakor:change': CustomEvent<KakorEvents['change']>;
+    'kakor:show': CustomEvent<KakorEvents['show']>;
+    'kakor:hide': CustomEvent<KakorEvents['hide']>;
+  }
+}
 
 /** A choice by category or service id: `{ analytics: true, "google-analytics": false }`. */
 export type Choice = { [id: string]: boolean };

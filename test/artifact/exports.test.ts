@@ -59,12 +59,38 @@ describe('package exports', () => {
     expect(files.some((f) => f.includes('preact') || f.includes('js-cookie'))).toBe(false);
   });
 
+  it('pin the export lists of kakor/react and kakor/server', async () => {
+    expect(Object.keys(await import(join(root, 'dist/esm/react.js'))).sort())
+      .toEqual(['ConsentGate', 'ConsentProvider', 'useConsent', 'useHasConsent']);
+    expect(Object.keys(await import(join(root, 'dist/server/server.js'))).sort()).toEqual(['readConsent']);
+  });
+
+  it('kakor/react keeps react external and pulls in no kakor code', () => {
+    expect([...graph(join(root, 'dist/esm/react.js'))].filter((f) => !f.endsWith('react.js'))).toEqual(['react']);
+    expect(pkg.peerDependencies.react).toBeTruthy();
+    expect(pkg.peerDependenciesMeta.react.optional).toBe(true);
+    expect(pkg.dependencies.react).toBeUndefined();
+  });
+
+  it('kakor/server needs no DOM: only js-cookie, and no browser global', () => {
+    const files = [...graph(join(root, 'dist/server/server.js'))];
+    expect(files.filter((f) => !f.endsWith('.js'))).toEqual(['js-cookie']);
+    const code = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    expect(code).not.toMatch(/\b(window|document|navigator|localStorage)\b/);
+  });
+
+  it('mark the self-starting dist/kakor.js as a side effect, and nothing else but CSS', () => {
+    expect(pkg.sideEffects).toEqual(['**/*.css', './dist/kakor.js']);
+    expect(pkg.exports['./kakor.js'].default).toBe('./dist/kakor.js');
+  });
+
   it('importing the entries does nothing until init()', async () => {
     const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', { url: 'https://shop.example.se/' });
     const before = dom.window.document.documentElement.outerHTML;
     const require = createRequire(import.meta.url);
     expect(require.resolve('js-cookie')).toBeTruthy();
     await import(join(root, 'dist/esm/core.js'));
+    await import(join(root, 'dist/esm/react.js'));
     expect(dom.window.document.documentElement.outerHTML).toBe(before);
   });
 });
@@ -93,7 +119,7 @@ describe('package lint', () => {
   it('publint finds nothing to fix', () => {
     const out = execFileSync(join(root, 'node_modules/.bin/publint'), ['--strict'], { cwd: root, encoding: 'utf8' });
     expect(out).toMatch(/All good/);
-  });
+  }, 60_000);
 
   // ESM only: CommonJS `require` and node10 resolution are out of scope, said in the README.
   it('are the types wrong: no problem for ESM consumers', () => {

@@ -11,6 +11,12 @@ const root = join(__dirname, '../..');
 const blocks = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```(\w+)\n([\s\S]*?)```/g)]
   .map(([, lang, code], i) => ({ i, lang, code }));
 
+/** The modules and the manifest file the README's app snippets import. */
+const SUPPORT: Record<string, string> = {
+  'consent.ts': "import { init } from 'kakor';\nimport manifest from './cookies.json';\nexport const consentReady = init({ manifest });\n",
+  'tag-manager.ts': 'export function startTagManager(): void {}\n',
+};
+
 const PRELUDE = `import type { Consent, Manifest } from 'kakor';
 declare const kakor: Consent;
 declare const manifest: Manifest;
@@ -19,19 +25,37 @@ declare function startAnalytics(): void;
 
 describe('README code blocks', () => {
   it('has blocks of every kind it teaches', () => {
-    expect(new Set(blocks.map((b) => b.lang))).toEqual(new Set(['sh', 'html', 'ts', 'js', 'json', 'css']));
+    expect(new Set(blocks.map((b) => b.lang))).toEqual(new Set(['sh', 'html', 'ts', 'tsx', 'js', 'json', 'css']));
   });
 
-  it('type-checks every ts and js block', () => {
+  it('type-checks every ts, tsx and js block', () => {
     const dir = join(root, '.tmp/readme');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const code = blocks.filter((b) => b.lang === 'ts' || b.lang === 'js');
-    for (const b of code) writeFileSync(join(dir, `block-${b.i}.ts`), `${PRELUDE}${b.code}\nexport {};\n`);
+    const code = blocks.filter((b) => b.lang === 'ts' || b.lang === 'js' || b.lang === 'tsx');
+    for (const b of code) {
+      // React blocks: React's JSX, not the Preact the sources are written in.
+      const pragma = b.lang === 'tsx' ? '/** @jsxImportSource react */\n' : '';
+      // A block that imports one of the prelude's names (`import manifest from './cookies.json'`) brings its own.
+      const prelude = PRELUDE.split('\n').filter((line) => {
+        const name = /^declare (?:const|function) (\w+)/.exec(line)?.[1];
+        return !name || !new RegExp(`^import ${name}\\b`, 'm').test(b.code);
+      }).join('\n');
+      writeFileSync(join(dir, `block-${b.i}.${b.lang === 'tsx' ? 'tsx' : 'ts'}`), `${pragma}${prelude}${b.code}\nexport {};\n`);
+    }
+    for (const [name, text] of Object.entries(SUPPORT)) writeFileSync(join(dir, name), text);
+    writeFileSync(join(dir, 'cookies.json'), readFileSync(join(root, 'test/fixtures/nesk.cookies.json')));
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       extends: '../../tsconfig.json',
-      compilerOptions: { noUnusedLocals: false, paths: { kakor: ['../../src/index.ts'], 'kakor/core': ['../../src/core/index.ts'], 'kakor/log-server': ['../../src/server/logServer/index.ts'] } },
-      include: ['*.ts'],
+      compilerOptions: {
+        noUnusedLocals: false,
+        paths: {
+          kakor: ['../../src/index.ts'], 'kakor/core': ['../../src/core/index.ts'],
+          'kakor/react': ['../../src/react/index.ts'], 'kakor/server': ['../../src/server/index.ts'],
+          'kakor/log-server': ['../../src/server/logServer/index.ts'],
+        },
+      },
+      include: ['*.ts', '*.tsx'],
     }));
     let out = '';
     try {

@@ -40,3 +40,12 @@ async function npm() {
   void yes;
 }
 void npm;
+
+// A manifest imported from JSON: string literal fields arrive widened to string.
+import nesk from '../fixtures/nesk.cookies.json';
+void init({ manifest: nesk });
+createConsent({ manifest: { categories: ['necessary'], defaultLanguage: 'sv', services: [] } });
+// @ts-expect-error: defaultLanguage is a string
+createConsent({ manifest: { categories: ['necessary'], defaultLanguage: 1 } });
+// @ts-expect-error: consentMode is a list of strings
+createConsent({ manifest: { categories: ['necessary'], services: [{ id: 'a', name: 'A', category: 'necessary', consentMode: 'ad_storage' }] } });
