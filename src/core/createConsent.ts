@@ -1,9 +1,9 @@
 // A consent instance: loads the manifest, restores the stored choice, saves new
 // ones, and releases what they grant. All state lives in this closure (STYLE §3).
 import type { Consent, ConsentOptions } from './api';
-import { createInterceptor } from './blocking/intercept';
 import { matchService } from './blocking/matchUrl';
 import { BLOCKED_IFRAMES, releaseIframes } from './blocking/iframes';
+import { guardRealm } from './blocking/realm';
 import { BLOCKED_SCRIPTS, createScriptReleaser } from './blocking/scripts';
 import {
   applyChoice, grantAll, grantedFromRecord, grantRequired, newlyGranted, toState,
@@ -39,12 +39,14 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   let consentMode = false;
   const state = () => toState(manifest, granted, decision);
 
-  // Fail closed: until the manifest is known, every cross-origin request is held.
-  const interceptor = options.intercept === false ? null : createInterceptor(win, (url) => {
+  // The one decision for elements, requests and frames alike. Fail closed: until
+  // the manifest is known, every cross-origin URL is held (or fails, for a request).
+  const isBlocked = (url: string) => {
     if (!manifest) return new URL(url).origin !== win.location.origin;
     const id = matchService(url, manifest.services);
     return id !== undefined && !granted.has(id);
-  });
+  };
+  const interceptor = options.intercept === false ? null : guardRealm(win, isBlocked);
 
   const warned = new Set<string>();
   const allowed = (el: Element): boolean => {

@@ -32,6 +32,9 @@ export interface Env {
 /** The real browser. */
 export function browserEnv(win: Window = window): Env {
   const doc = win.document;
+  // The browser's own fetch, taken before kakor guards the page's: the manifest and
+  // the consent log may live on another origin, which is blocked until the manifest is known.
+  const fetch = win.fetch;
   return {
     window: win,
     document: doc,
@@ -42,7 +45,7 @@ export function browserEnv(win: Window = window): Env {
       remove: Cookies.remove,
       names: () => Object.keys(Cookies.get()),
     },
-    fetch: (url, init) => win.fetch(url, init),
+    fetch: (url, init) => fetch.call(win, url, init),
     now: Date.now,
     console,
     randomId,
