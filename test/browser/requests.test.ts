@@ -2,33 +2,14 @@
 // consent never reach the network, and the caller sees a network error; after
 // accept they go out (CONTRACT §5.3, issue 10 item 2). The witnesses are
 // Playwright's request and websocket events and the example server's log.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, requestMark, requestsSince, siteOrigin, waitForReady, type Visit } from './harness';
-
-const PAGE = '/test/browser/pages/requests/index.html';
-const port = new URL(siteOrigin()).port;
-/** The tracker's origin: `"scripts": ["tracker.example"]` in the page's manifest. */
-const T = `http://tracker.example:${port}`;
+import { launchBrowser, openPage, siteOrigin, waitForReady } from './harness';
+import { run, TRACKER_PAGE as PAGE, witness } from './tracker';
 
 let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(['tracker.example']); });
 afterAll(async () => { await browser?.close(); });
-
-/** Every request the page attempted whose URL contains `tag`, seen by the browser or by the server. */
-function witness(v: Visit): (tag: string) => Promise<string[]> {
-  const seen: string[] = [];
-  v.context.on('request', (r) => seen.push(r.url()));
-  v.page.on('websocket', (ws) => seen.push(ws.url()));
-  return async (tag) => {
-    const logged = (await requestsSince(0)).map((r) => `http://${r.host}${r.path}`);
-    return [...new Set([...seen, ...logged])].filter((u) => u.includes(tag));
-  };
-}
-
-/** Runs `code` in the page with `T` (the tracker's origin) and `tag` (unique per call) in scope. */
-const run = (page: Page, code: string, tag: string): Promise<unknown> =>
-  page.evaluate(([c, t, g]) => new Function('T', 'tag', `return (async () => { ${c} })()`)(t, g), [code, T, tag]);
 
 // Each: what the caller sees for a blocked request (a network error), then the code.
 // `tag` is in the URL, so each call's request can be told from the others'.
