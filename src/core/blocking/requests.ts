@@ -29,6 +29,8 @@ export function blockedUrl(win: Window, isBlocked: IsBlocked): (url: unknown) =>
 /** A URL of this realm's origin that fails at once without a request (see the NOTE above). */
 export function deadUrl(win: Window): string {
   const { URL: Url, Blob } = win as Window & typeof globalThis;
+  // NOTE: jsdom has no createObjectURL; a blob: URL never made fails the same way.
+  if (!Url.createObjectURL) return 'blob:null/0';
   const url = Url.createObjectURL(new Blob());
   Url.revokeObjectURL(url);
   return url;
