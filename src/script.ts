@@ -13,8 +13,13 @@ declare global {
 const script = document.currentScript;
 // data-manifest, data-lang, data-layout, data-auto-init; a missing one is undefined.
 const data: DOMStringMap = script ? script.dataset : {};
+// The first copy's instance, or its deferred `{ init }`; an element with id="kakor" is neither.
+const first = window.kakor as Partial<Consent> & { init?: unknown } | undefined;
 
-if (data.autoInit === 'false') {
+if (first && (typeof first.getConsent == 'function' || typeof first.init == 'function')) {
+  // A second copy would patch over the first and draw a second banner (CONTRACT §1.1).
+  console.error('kakor: kakor.js is included twice on this page; this copy does nothing and the first one keeps working');
+} else if (data.autoInit === 'false') {
   const deferred = { init: (options?: InitOptions) => init(options).then((consent) => (window.kakor = consent)) };
   window.kakor = deferred as unknown as Consent;
 } else {

@@ -1,10 +1,12 @@
-// Deletes the cookies of withdrawn services (CONTRACT §5.4) on this host and
-// every parent domain, at `/` and every folder of the current path. Cookies of other
-// sites (a `domain` this host is not under) cannot be reached and are skipped.
+// Deletes cookies on this host and every parent domain, at `/` and every folder
+// of the current path: the withdrawn services' (CONTRACT §5.4), and extra consent
+// records. Cookies of other sites (a `domain` this host is not under) cannot be
+// reached and are skipped. Also tells whether this page may keep cookies at all.
 import type { CookieJar } from './env';
 import type { Service } from './types';
 
-export function deleteServiceCookies(jar: CookieJar, services: Service[], location: Location): void {
+/** Removes `name` at every domain and path a cookie visible to this page can have. */
+export function deleteCookie(jar: CookieJar, name: string, location: Location): void {
   const host = location.hostname;
   // No domain (this host only), then `.www.example.se`, `.example.se`; none for an IP address.
   const domains: (string | undefined)[] = [undefined];
@@ -16,6 +18,11 @@ export function deleteServiceCookies(jar: CookieJar, services: Service[], locati
   for (const part of location.pathname.split('/')) {
     if (part) paths.push((folder += '/' + part), folder + '/');
   }
+  for (const domain of domains) for (const path of paths) jar.remove(name, { domain, path });
+}
+
+export function deleteServiceCookies(jar: CookieJar, services: Service[], location: Location): void {
+  const host = location.hostname;
   const names = jar.names();
   for (const service of services) {
     for (const cookie of service.cookies) {
@@ -24,8 +31,22 @@ export function deleteServiceCookies(jar: CookieJar, services: Service[], locati
       // write (slow in Chromium), and one per domain and path adds up on every load.
       for (const name of names) {
         if (cookie.pattern ? name.search(cookie.pattern) < 0 : name !== cookie.name) continue;
-        for (const domain of domains) for (const path of paths) jar.remove(name, { domain, path });
+        deleteCookie(jar, name, location);
       }
     }
   }
+}
+
+/**
+ * Whether this page can keep a cookie: reading throws in a sandboxed frame without
+ * allow-same-origin, and the browser says so when cookies are turned off. Nothing
+ * is written to find out (a write costs time on every load).
+ */
+export function cookiesWork(jar: CookieJar, navigator: Navigator): boolean {
+  try {
+    jar.names();
+  } catch {
+    return false;
+  }
+  return navigator.cookieEnabled !== false;
 }

@@ -1,23 +1,24 @@
 // A consent instance: loads the manifest, restores the stored choice, saves new
 // ones, and releases what they grant. All state lives in this closure (STYLE §3).
 import type { Consent, ConsentOptions } from './api';
-import { createInterceptor } from './blocking/intercept';
 import { matchService } from './blocking/matchUrl';
 import { BLOCKED_IFRAMES, releaseIframes } from './blocking/iframes';
+import { guardRealm } from './blocking/realm';
 import { BLOCKED_SCRIPTS, createScriptReleaser } from './blocking/scripts';
+import { createTrusted } from './blocking/trustedTypes';
 import {
   applyChoice, grantAll, grantedFromRecord, grantRequired, newlyGranted, toState,
   type Decision, type Granted,
 } from './choice';
 import { postConsentLog } from './consentLog';
-import { deleteServiceCookies } from './cookies';
+import { cookiesWork, deleteCookie, deleteServiceCookies } from './cookies';
 import { browserEnv } from './env';
 import { createEmitter } from './events';
 import { resolveLanguage } from './language';
 import { loadManifest, type Loaded } from './manifest/load';
 import { needsWindow } from './needsWindow';
 import { validateManifest } from './manifest/validate';
-import { decodeRecord, encodeRecord } from './record';
+import { decodeRecords, encodeRecord } from './record';
 import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
 import type { ConsentSource, ConsentState, ResolvedManifest, View } from './types';
 
@@ -41,12 +42,14 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   let consentMode = false;
   const state = () => toState(manifest, granted, decision);
 
-  // Fail closed: until the manifest is known, every cross-origin request is held.
-  const interceptor = options.intercept === false ? null : createInterceptor(win, (url) => {
+  // The one decision for elements, requests and frames alike. Fail closed: until
+  // the manifest is known, every cross-origin URL is held (or fails, for a request).
+  const isBlocked = (url: string) => {
     if (!manifest) return new URL(url).origin !== win.location.origin;
     const id = matchService(url, manifest.services);
     return id !== undefined && !granted.has(id);
-  });
+  };
+  const interceptor = options.intercept === false ? null : guardRealm(win, isBlocked);
 
   const warned = new Set<string>();
   const allowed = (el: Element): boolean => {
@@ -61,9 +64,12 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     }
     return on === true;
   };
-  const releaseScripts = createScriptReleaser(doc, allowed);
+  // Fail closed where kakor may not write scripts (Trusted Types): nothing is released.
+  const trusted = createTrusted(win);
+  if (typeof trusted == 'string') error(trusted);
+  const releaseScripts = typeof trusted == 'string' ? null : createScriptReleaser(doc, allowed, trusted);
   const release = (): Promise<void> => {
-    if (!manifest || destroyed) return Promise.resolve();
+    if (!manifest || destroyed || !releaseScripts) return Promise.resolve();
     releaseIframes(doc, allowed);
     if (interceptor) interceptor.update();
     return releaseScripts();
@@ -107,12 +113,16 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       decision = { id: null, time: env.now(), source: 'none-needed' };
       return;
     }
-    const record = decodeRecord(jar.get(m.cookie.name), m.revision, m.consentMaxAgeDays, env.now());
+    const name = m.cookie.name;
+    const record = decodeRecords(jar.getAll ? jar.getAll(name) : [jar.get(name)], m.revision, m.consentMaxAgeDays, env.now());
     if (typeof record === 'object') {
       decision = record;
       granted = grantedFromRecord(m, record);
     } else if (record === 'tampered') {
       warn('the stored consent record is not one kakor wrote; asking again');
+    } else if (record === 'duplicate') {
+      warn(`two or more "${name}" cookies are visible to this page (one set for another path or a parent domain); deleting those kakor can reach and asking again`);
+      deleteCookie(jar, name, win.location);
     }
   };
 
@@ -169,6 +179,10 @@ export function createConsent(options: ConsentOptions = {}): Consent {
         v.warnings.forEach(warn);
         v.errors.forEach(error);
         manifest = v.manifest;
+      }
+      if (manifest && !cookiesWork(jar, win.navigator)) {
+        error('cookies are not available to this page (a sandboxed frame without allow-same-origin, or cookies turned off), so no choice can be kept: nothing non-essential will run');
+        manifest = null;
       }
       const m = manifest;
       if (m) {

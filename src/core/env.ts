@@ -16,6 +16,11 @@ export interface CookieJar {
   remove(name: string, attributes: { domain?: string; path?: string }): void;
   /** Names of the cookies this page can see. */
   names(): string[];
+  /**
+   * Every value this page sees under `name`: more than one when cookies of that name
+   * were set for other paths or domains. Without it, kakor sees one (`get`).
+   */
+  getAll?(name: string): string[];
 }
 
 export interface Env {
@@ -32,6 +37,9 @@ export interface Env {
 /** The real browser. */
 export function browserEnv(win: Window = window): Env {
   const doc = win.document;
+  // The browser's own fetch, taken before kakor guards the page's: the manifest and
+  // the consent log may live on another origin, which is blocked until the manifest is known.
+  const fetch = win.fetch;
   return {
     window: win,
     document: doc,
@@ -41,8 +49,14 @@ export function browserEnv(win: Window = window): Env {
       set: Cookies.set,
       remove: Cookies.remove,
       names: () => Object.keys(Cookies.get()),
+      // js-cookie returns only the first of several cookies of one name; count them all.
+      getAll: (name) => doc.cookie.split('; ').flatMap((pair) => {
+        const eq = pair.indexOf('=');
+        // kakor's names are cookie tokens, which js-cookie writes unencoded.
+        return pair.slice(0, eq) === name ? [Cookies.converter.read(pair.slice(eq + 1), name)] : [];
+      }),
     },
-    fetch: (url, init) => win.fetch(url, init),
+    fetch: (url, init) => fetch.call(win, url, init),
     now: Date.now,
     console,
     randomId,

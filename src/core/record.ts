@@ -36,6 +36,17 @@ export function encodeRecord(r: ConsentRecord): string {
 type Stored = [number, number, string, number, string[], string[], ConsentSource, string];
 
 /**
+ * The record among every value the page sees under the record's name. Two or more
+ * mean one was set for another path or a parent domain (a sibling subdomain can
+ * do that): no one of them can be trusted, so the visitor is asked again.
+ */
+export function decodeRecords(
+  raws: (string | undefined)[], revision: number, maxAgeDays: number, now: number,
+): ReturnType<typeof decodeRecord> | 'duplicate' {
+  return raws.length > 1 ? 'duplicate' : decodeRecord(raws[0], revision, maxAgeDays, now);
+}
+
+/**
  * The stored record, or a reason it cannot be used: 'missing', 'tampered',
  * 'revision' (an older manifest), or 'expired'.
  */

@@ -36,12 +36,14 @@ export const siteOrigin = (host = 'www.kakor.test'): string => `http://${host}:$
 // 127.0.0.1 fails to resolve, so no test can reach a real third party even by mistake.
 const HOST_RULES = 'MAP kakor.test 127.0.0.1, MAP *.kakor.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1';
 
-export function launchBrowser(): Promise<Browser> {
+/** `hosts` (fake third parties such as `tracker.example`) also reach the example server. */
+export function launchBrowser(hosts: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: inject('kakorChromium'),
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', `--host-resolver-rules=${HOST_RULES}`,
+      '--disable-component-update', '--no-first-run',
+      `--host-resolver-rules=${hosts.map((h) => `MAP ${h} 127.0.0.1, `).join('')}${HOST_RULES}`,
     ],
   });
 }

@@ -27,14 +27,30 @@ function readInline(doc: Document): Loaded {
   return parse(el.textContent!, `#${INLINE_ID}`);
 }
 
+/** A manifest that has not arrived by then never will, as far as the visitor can tell: fail closed. */
+export const FETCH_TIMEOUT_MS = 10_000;
+
 async function fetchManifest(url: string, env: Env): Promise<Loaded> {
+  const win = env.window;
+  const abort = new AbortController();
+  let timer: number | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = win.setTimeout(() => {
+      abort.abort();
+      fail(Error(`no answer within ${FETCH_TIMEOUT_MS / 1000} s`));
+    }, FETCH_TIMEOUT_MS);
+  });
   let text: string;
   try {
-    const res = await env.fetch(url, { credentials: 'same-origin' });
-    if (!res.ok) throw Error(`HTTP ${res.status}`);
-    text = await res.text();
+    // The body may stall after the headers: the timeout covers both.
+    text = await Promise.race([timeout, env.fetch(url, { credentials: 'same-origin', signal: abort.signal }).then((res) => {
+      if (!res.ok) throw Error(`HTTP ${res.status}`);
+      return res.text();
+    })]);
   } catch (e) {
     return { error: `manifest: fetching ${url} failed: ${(e as Error).message}` };
+  } finally {
+    win.clearTimeout(timer);
   }
   return parse(text, url);
 }

@@ -1,0 +1,47 @@
+// Everything that keeps a window's realm from reaching a blocked URL (CONTRACT
+// §5.3): the element interceptor, requests by script, CSS text and frames, in
+// the page's window and in each same-origin child frame's own realm.
+import { createInterceptor, type Interceptor } from './intercept';
+import { guardFrames, guardNavigation } from './frames';
+import { guardRequests, type IsBlocked } from './requests';
+import { guardStyles } from './styles';
+import type { Undo } from './swap';
+
+/** Guards `win` and, as they appear, its same-origin frames; one interface for all of them. */
+export function guardRealm(win: Window, isBlocked: IsBlocked): Interceptor {
+  const guarded: Interceptor[] = [];
+  // One entry per realm: a frame's window object is replaced when it navigates,
+  // its prototypes with it; the same window seen twice is guarded once.
+  const seen = new WeakSet<object>();
+
+  const guard = (w: Window, child: boolean) => {
+    const key = (w as Window & typeof globalThis).Element.prototype;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const undo: Undo = [];
+    const interceptor = createInterceptor(w, isBlocked);
+    guardRequests(w, isBlocked, undo);
+    guardStyles(w, isBlocked, undo);
+    if (child) guardNavigation(w, isBlocked, undo);
+    guarded.push({
+      parsed: interceptor.parsed,
+      update: interceptor.update,
+      destroy() {
+        interceptor.destroy();
+        undo.forEach((f) => f());
+      },
+    });
+    return guardFrames(w, isBlocked, undo, (c) => guard(c, true));
+  };
+  const frames = guard(win, false)!;
+  const top = guarded[0]!;
+
+  return {
+    parsed(n) {
+      top.parsed(n);
+      if ((n as Element).localName) frames(n as Element);
+    },
+    update: () => guarded.forEach((r) => r.update()),
+    destroy: () => guarded.forEach((r) => r.destroy()),
+  };
+}
