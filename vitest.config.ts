@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers (STYLE §10): unit and component in jsdom, browser in real Chromium.
+// Three tiers (STYLE §10): unit and component in jsdom, browser in real Chromium;
+// server and cli code in Node.
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -21,6 +22,8 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'cli', include: ['test/cli/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
         test: {
