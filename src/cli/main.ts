@@ -2,6 +2,7 @@
 // over src/server and src/core. Nothing here reaches the browser files.
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
+import { checkCommand } from './check';
 import { CliError } from './cliError';
 
 const program = new Command('kakor')
@@ -10,6 +11,7 @@ const program = new Command('kakor')
   .exitOverride();
 
 // Each command registers itself here; see its file for its options and exit codes.
+program.addCommand(checkCommand());
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
