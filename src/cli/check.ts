@@ -12,7 +12,9 @@ import type { VendorTag } from '../server/vendorTag';
 import { CliError } from './cliError';
 
 const WHY = "the browser's preload scanner fetches it before any script runs";
+const WHY_FRAME = 'the browser loads it as soon as it parses the tag, before any script runs';
 const WHY_NOSCRIPT = 'a visitor without JavaScript loads it and can never consent';
+const FRAMES = ['iframe', 'frame', 'embed', 'object'];
 
 interface Source {
   name: string;
@@ -84,7 +86,7 @@ function pageTags(page: Source, manifest: NonNullable<ReturnType<typeof checkMan
     category: v.service.category,
     url: v.url,
     attributes: v.loads,
-    reason: v.tag.inNoscript ? WHY_NOSCRIPT : WHY,
+    reason: v.tag.inNoscript ? WHY_NOSCRIPT : FRAMES.includes(v.tag.name) ? WHY_FRAME : WHY,
     fix: fixOf(page.text, v),
   }));
 }

@@ -30,7 +30,7 @@ describe('README code blocks', () => {
     for (const b of code) writeFileSync(join(dir, `block-${b.i}.ts`), `${PRELUDE}${b.code}\nexport {};\n`);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       extends: '../../tsconfig.json',
-      compilerOptions: { noUnusedLocals: false, paths: { kakor: ['../../src/index.ts'], 'kakor/core': ['../../src/core/index.ts'] } },
+      compilerOptions: { noUnusedLocals: false, paths: { kakor: ['../../src/index.ts'], 'kakor/core': ['../../src/core/index.ts'], 'kakor/rewrite': ['../../src/server/rewrite.ts'] } },
       include: ['*.ts'],
     }));
     let out = '';
