@@ -1,22 +1,12 @@
-// Start tags of an HTML document as the browser tokenizes them, chunk by chunk,
-// with the source offset of the tag and of every attribute name in it, so a
-// caller can rewrite a tag and leave every other byte as it was.
-import { Tokenizer, type TokenHandler } from 'parse5';
-import { createTreeFeedback, type Namespace } from './treeFeedback';
+// The start tags of an HTML document that make elements, in document order, as
+// a browser with JavaScript makes them, plus those a browser without it makes
+// inside `<noscript>` (a visitor without JavaScript can never consent), chunk
+// by chunk, with offsets so a caller can rewrite a tag and keep every other byte.
+import { createDocumentParser, type ParsedTag } from './documentParser';
 
-export interface ScannedTag {
-  /** The DOM's element name (`img` for `<IMAGE>`, `feImage` in SVG). */
-  name: string;
-  namespace: Namespace;
-  /** `[start, end)` of the start tag in the whole document. */
-  start: number;
-  end: number;
-  /** Where the tag name ends: attributes written here come before every other. */
-  nameEnd: number;
-  /** The attributes the element gets: the first of each name, values decoded. */
-  attrs: { name: string; value: string }[];
-  /** Every attribute name written in the tag, duplicates included, with its offset. */
-  names: { name: string; offset: number }[];
+export type { Namespace } from './documentParser';
+
+export interface ScannedTag extends ParsedTag {
   /** Inside `<noscript>`: only a visitor without JavaScript gets this element. */
   inNoscript: boolean;
 }
@@ -32,92 +22,70 @@ export interface TagScanner {
   drop(offset: number): void;
 }
 
-/** Reports each start tag of the document to `onTag`, in document order. */
-export function createTagScanner(onTag: (tag: ScannedTag) => void, options: { scripting?: boolean; base?: number } = {}): TagScanner {
-  const scripting = options.scripting !== false;
-  const base = options.base || 0;
+/** Reports each start tag that makes an element to `onTag`, in document order. */
+export function createTagScanner(onTag: (tag: ScannedTag) => void): TagScanner {
   let buffer = '';
   let bufferStart = 0;
-  /** End of the last token the tokenizer gave us: a later tag starts at a `<` after it. */
+  /** End of the last token the page's parser took: a later tag starts at a `<` after it. */
   let tokenEnd = 0;
-  /** Start of an open `<noscript>`'s contents: held until its end tag, then scanned as markup. */
+  /** Start of an open `<noscript>`'s contents, which are text with JavaScript on. */
   let noscriptFrom = -1;
-  let duplicates: { name: string; offset: number }[] = [];
+  /** Tags a browser without JavaScript made that the page's parser has not passed yet. */
+  let withoutScript: ParsedTag[] = [];
 
-  const text = (from: number, to = bufferStart + buffer.length) => buffer.slice(from - bufferStart, to - bufferStart);
+  const source = (from: number) => (from < bufferStart ? '' : buffer.slice(from - bufferStart));
 
-  // With scripting on, the browser reads `<noscript>` as text; without it, as
-  // markup. What a visitor without JavaScript would load is found the second way.
-  const scanNoscript = (to: number) => {
-    const inner = createTagScanner((tag) => onTag({ ...tag, inNoscript: true }), { scripting: false, base: base + noscriptFrom });
-    inner.write(text(noscriptFrom, to));
-    inner.end();
+  // A browser without JavaScript reads `<noscript>` as markup. Its tags count
+  // only where a browser with JavaScript has text, inside `<noscript>`: a
+  // rewrite there never touches a script either of them runs.
+  const noScript = createDocumentParser(false, source, {
+    onTag: (tag) => withoutScript.push(tag),
+    onToken() {},
+  });
+  const closeNoscript = (to: number) => {
+    for (const tag of withoutScript) if (tag.start >= noscriptFrom && tag.end <= to) onTag({ ...tag, inNoscript: true });
+    withoutScript = withoutScript.filter((tag) => tag.start >= to);
     noscriptFrom = -1;
   };
 
-  const handler: TokenHandler = {
-    onStartTag(token) {
-      const loc = token.location!;
-      const placed = feedback.startTag(token);
-      tokenEnd = loc.endOffset;
-      const first = Object.entries(loc.attrs || {}).map(([name, at]) => ({ name, offset: at.startOffset }));
-      onTag({
-        name: placed.name,
-        namespace: placed.namespace,
-        start: base + loc.startOffset,
-        end: base + loc.endOffset,
-        nameEnd: base + loc.startOffset + 1 + token.tagName.length,
-        attrs: token.attrs.map(({ name, value }) => ({ name, value })),
-        names: [...first, ...duplicates].map((n) => ({ name: n.name, offset: base + n.offset })).sort((a, b) => a.offset - b.offset),
-        inNoscript: false,
-      });
-      duplicates = [];
-      if (placed.namespace === 'html' && placed.name === 'noscript' && scripting) noscriptFrom = loc.endOffset;
+  const page = createDocumentParser(true, source, {
+    onTag(tag) {
+      withoutScript = withoutScript.filter((t) => t.start > tag.start);
+      onTag({ ...tag, inNoscript: false });
+      if (tag.namespace === 'html' && tag.name === 'noscript') noscriptFrom = tag.end;
     },
-    onEndTag(token) {
-      tokenEnd = token.location!.endOffset;
-      duplicates = [];
-      if (noscriptFrom >= 0 && token.tagName === 'noscript') scanNoscript(token.location!.startOffset);
-      feedback.endTag(token);
+    onToken(kind, token) {
+      if (noscriptFrom >= 0 && (kind === 'onEof' || (kind === 'onEndTag' && (token as { tagName: string }).tagName === 'noscript'))) {
+        closeNoscript(kind === 'onEof' ? bufferStart + buffer.length : token.location!.startOffset);
+      }
+      if (token.location) tokenEnd = Math.max(tokenEnd, token.location.endOffset);
     },
-    onComment: (t) => void (tokenEnd = t.location!.endOffset),
-    onDoctype: (t) => void (tokenEnd = t.location!.endOffset),
-    onCharacter: (t) => void (tokenEnd = t.location!.endOffset),
-    onNullCharacter: (t) => void (tokenEnd = t.location!.endOffset),
-    onWhitespaceCharacter: (t) => void (tokenEnd = t.location!.endOffset),
-    onEof() {
-      if (noscriptFrom >= 0) scanNoscript(bufferStart + buffer.length);
-    },
-    // NOTE: parse5 keeps only the first of two attributes with one name and
-    // gives no offset for the second; while it reports the duplicate, its
-    // current attribute is that second one. A rewrite must rename both, or the
-    // second would take the first one's place.
-    onParseError(error) {
-      if (error.code !== 'duplicate-attribute') return;
-      const t = tokenizer as unknown as { currentAttr: { name: string }; currentAttrLocation: { startOffset: number } };
-      duplicates.push({ name: t.currentAttr.name, offset: t.currentAttrLocation.startOffset });
-    },
+  });
+
+  // The browser without JavaScript reads each chunk first, so its tags in a
+  // `<noscript>` are known when the page's parser reaches the end of it.
+  const write = (chunk: string, last: boolean) => {
+    noScript.write(chunk, last);
+    page.write(chunk, last);
   };
-  const tokenizer = new Tokenizer({ sourceCodeLocationInfo: true }, handler);
-  const feedback = createTreeFeedback(tokenizer, scripting);
 
   return {
     write(chunk) {
       buffer += chunk;
-      tokenizer.write(chunk, false);
+      write(chunk, false);
     },
     end() {
-      tokenizer.write('', true);
+      write('', true);
       tokenEnd = bufferStart + buffer.length;
     },
-    text: (from) => text(from - base),
+    text: source,
     settled() {
       const lt = buffer.indexOf('<', Math.max(tokenEnd - bufferStart, 0));
       const at = lt < 0 ? bufferStart + buffer.length : bufferStart + lt;
-      return base + (noscriptFrom >= 0 ? Math.min(at, noscriptFrom) : at);
+      return noscriptFrom >= 0 ? Math.min(at, noscriptFrom) : at;
     },
     drop(offset) {
-      const keep = Math.min(offset - base, noscriptFrom >= 0 ? noscriptFrom : Infinity) - bufferStart;
+      const keep = Math.min(offset, noscriptFrom >= 0 ? noscriptFrom : Infinity) - bufferStart;
       if (keep <= 0) return;
       buffer = buffer.slice(keep);
       bufferStart += keep;

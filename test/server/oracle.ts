@@ -12,7 +12,12 @@ export interface Leak {
   value: string;
 }
 
-const URL_ATTRIBUTES = ['src', 'srcset', 'href', 'poster', 'data', 'imagesrcset'];
+// What each element fetches, by namespace: the HTML and SVG specs' loading attributes.
+const HTML_URLS: Record<string, string[]> = {
+  script: ['src'], img: ['src', 'srcset'], iframe: ['src'], frame: ['src'], embed: ['src'], track: ['src'], audio: ['src'],
+  video: ['src', 'poster'], source: ['src', 'srcset'], object: ['data'], input: ['src'], link: ['href', 'imagesrcset'],
+};
+const SVG_URLS: Record<string, string[]> = { script: ['href'], image: ['href'], feImage: ['href'] };
 
 function* elements(node: Node): Generator<Element> {
   if ('tagName' in node) yield node;
@@ -21,10 +26,13 @@ function* elements(node: Node): Generator<Element> {
 }
 
 function fetches(el: Element, attribute: string): boolean {
+  const svg = el.namespaceURI === 'http://www.w3.org/2000/svg';
+  if (!svg && el.namespaceURI !== 'http://www.w3.org/1999/xhtml') return false;
+  if (!((svg ? SVG_URLS : HTML_URLS)[el.tagName] || []).includes(attribute)) return false;
+  if (svg) return true;
   const attr = (name: string) => el.attrs.find((a) => a.name === name)?.value.toLowerCase().trim() ?? '';
   switch (el.tagName) {
-    case 'a': case 'area': case 'base': return false;
-    case 'link': return attribute !== 'data' && /\b(preload|prefetch|modulepreload|stylesheet)\b/.test(attr('rel'));
+    case 'link': return /\b(preload|prefetch|modulepreload|stylesheet)\b/.test(attr('rel'));
     case 'input': return attr('type') === 'image';
     case 'script': return attr('type') !== 'text/plain';
     default: return true;
@@ -38,7 +46,7 @@ export function leaks(html: string, patterns: string[]): Leak[] {
     for (const el of elements(parse(html, { scriptingEnabled }))) {
       for (const a of el.attrs) {
         const name = a.prefix ? `${a.prefix}:${a.name}` : a.name;
-        if (!URL_ATTRIBUTES.includes(a.name) || !fetches(el, a.name)) continue;
+        if (!fetches(el, a.name)) continue;
         if (patterns.some((p) => a.value.toLowerCase().includes(p))) found.push({ element: el.tagName, attribute: name, value: a.value });
       }
     }
