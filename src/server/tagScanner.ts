@@ -30,8 +30,13 @@ export function createTagScanner(onTag: (tag: ScannedTag) => void): TagScanner {
   let tokenEnd = 0;
   /** Start of an open `<noscript>`'s contents, which are text with JavaScript on. */
   let noscriptFrom = -1;
-  /** Tags a browser without JavaScript made that the page's parser has not passed yet. */
+  /** Tags a browser without JavaScript made, in order; those before `passed` are behind the page's parser. */
   let withoutScript: ParsedTag[] = [];
+  let passed = 0;
+  const pass = (offset: number) => {
+    while (passed < withoutScript.length && withoutScript[passed]!.start < offset) passed++;
+    if (passed > 256) withoutScript = withoutScript.slice(passed), passed = 0;
+  };
 
   const source = (from: number) => (from < bufferStart ? '' : buffer.slice(from - bufferStart));
 
@@ -43,14 +48,17 @@ export function createTagScanner(onTag: (tag: ScannedTag) => void): TagScanner {
     onToken() {},
   });
   const closeNoscript = (to: number) => {
-    for (const tag of withoutScript) if (tag.start >= noscriptFrom && tag.end <= to) onTag({ ...tag, inNoscript: true });
-    withoutScript = withoutScript.filter((tag) => tag.start >= to);
+    for (let i = passed; i < withoutScript.length && withoutScript[i]!.start < to; i++) {
+      const tag = withoutScript[i]!;
+      if (tag.start >= noscriptFrom && tag.end <= to) onTag({ ...tag, inNoscript: true });
+    }
+    pass(to);
     noscriptFrom = -1;
   };
 
   const page = createDocumentParser(true, source, {
     onTag(tag) {
-      withoutScript = withoutScript.filter((t) => t.start > tag.start);
+      pass(tag.start + 1);
       onTag({ ...tag, inNoscript: false });
       if (tag.namespace === 'html' && tag.name === 'noscript') noscriptFrom = tag.end;
     },

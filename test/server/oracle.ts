@@ -19,10 +19,12 @@ const HTML_URLS: Record<string, string[]> = {
 };
 const SVG_URLS: Record<string, string[]> = { script: ['href'], image: ['href'], feImage: ['href'] };
 
-function* elements(node: Node): Generator<Element> {
-  if ('tagName' in node) yield node;
-  if ('content' in node) yield* elements(node.content as Node);
-  if ('childNodes' in node) for (const child of node.childNodes) yield* elements(child);
+/** Each element, and whether it is inside a `<noscript>`. */
+function* elements(node: Node, inNoscript = false): Generator<[Element, boolean]> {
+  if ('tagName' in node) yield [node, inNoscript];
+  const inside = inNoscript || ('tagName' in node && node.tagName === 'noscript');
+  if ('content' in node) yield* elements(node.content as Node, inside);
+  if ('childNodes' in node) for (const child of node.childNodes) yield* elements(child, inside);
 }
 
 function fetches(el: Element, attribute: string): boolean {
@@ -39,11 +41,17 @@ function fetches(el: Element, attribute: string): boolean {
   }
 }
 
-/** Loading elements of `html` whose URL contains one of `patterns`, with scripting on and off. */
-export function leaks(html: string, patterns: string[]): Leak[] {
+/**
+ * Loading elements of `html` whose URL contains one of `patterns`, with
+ * scripting on and off (then scripts are not fetched). `noscriptOnly`: without
+ * scripting, only what is inside `<noscript>` counts (where kakor/rewrite reads
+ * the page as such a browser does; see the README).
+ */
+export function leaks(html: string, patterns: string[], { noscriptOnly = false } = {}): Leak[] {
   const found: Leak[] = [];
   for (const scriptingEnabled of [true, false]) {
-    for (const el of elements(parse(html, { scriptingEnabled }))) {
+    for (const [el, inNoscript] of elements(parse(html, { scriptingEnabled }))) {
+      if (!scriptingEnabled && ((noscriptOnly && !inNoscript) || (el.tagName === 'script' && el.namespaceURI === 'http://www.w3.org/1999/xhtml'))) continue;
       for (const a of el.attrs) {
         const name = a.prefix ? `${a.prefix}:${a.name}` : a.name;
         if (!fetches(el, a.name)) continue;
