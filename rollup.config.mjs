@@ -55,4 +55,12 @@ export default [
     external: nodeExternal,
     plugins: [resolve({ preferBuiltins: true }), ts('node20')],
   },
+  {
+    // kakor/rewrite: no DOM and no Node built-ins (web streams only), so it runs
+    // in Node and in edge runtimes; parse5 stays a dependency.
+    input: { rewrite: 'src/server/rewrite.ts' },
+    output: { dir: 'dist/server', format: 'es', sourcemap: true, chunkFileNames: '[name]-[hash].js' },
+    external: nodeExternal,
+    plugins: [resolve(), ts('es2020')],
+  },
 ];

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (STYLE §10): unit and component in jsdom, browser in real Chromium;
-// artifact and cli in Node.
+// artifact, server and cli in Node.
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -26,7 +26,6 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      { extends: true, test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
         // The command line in Node: the catalogue, `kakor add` and the built dist/cli/kakor.js.

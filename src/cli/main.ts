@@ -2,6 +2,7 @@
 // over src/server and src/core. Nothing here reaches the browser files.
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
+import { checkCommand } from './check';
 import { CliError } from './cliError';
 import { addCommand } from './add';
 import { logCommand } from './log';
@@ -13,6 +14,7 @@ const program = new Command('kakor')
   .exitOverride();
 
 // Each command registers itself here; see its file for its options and exit codes.
+program.addCommand(checkCommand());
 program.addCommand(addCommand());
 program.addCommand(logServerCommand());
 program.addCommand(logCommand());

@@ -52,7 +52,7 @@ describe('README code blocks', () => {
         paths: {
           kakor: ['../../src/index.ts'], 'kakor/core': ['../../src/core/index.ts'],
           'kakor/react': ['../../src/react/index.ts'], 'kakor/server': ['../../src/server/index.ts'],
-          'kakor/log-server': ['../../src/server/logServer/index.ts'],
+          'kakor/log-server': ['../../src/server/logServer/index.ts'], 'kakor/rewrite': ['../../src/server/rewrite.ts'],
         },
       },
       include: ['*.ts', '*.tsx'],

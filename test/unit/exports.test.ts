@@ -18,6 +18,11 @@ describe('export lists', () => {
     expect(Object.keys(logServer).sort()).toEqual(['createLogHandler', 'openLogStore', 'startLogServer']);
   });
 
+  it('kakor/rewrite', async () => {
+    const rewrite = await import('../../src/server/rewrite');
+    expect(Object.keys(rewrite).sort()).toEqual(['rewriteHtml', 'rewriteHtmlStream']);
+  });
+
   it('a consent instance', () => {
     const c = createConsent({ manifest: { categories: ['necessary'] }, intercept: false });
     expect(Object.keys(c).sort()).toEqual([
