@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers (STYLE §10): unit and component in jsdom, browser in real Chromium.
+// Three tiers (STYLE §10): unit and component in jsdom, browser in real Chromium;
+// artifact and cli in Node.
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -20,6 +21,11 @@ export default defineConfig({
           include: ['test/artifact/**/*.test.ts'],
           environment: 'node',
         },
+      },
+      {
+        extends: true,
+        // The command line in Node: the catalogue, `kakor add` and the built dist/cli/kakor.js.
+        test: { name: 'cli', include: ['test/cli/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,
