@@ -3,6 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { CliError } from './cliError';
+import { registerScan } from './scan';
+import { registerAudit } from './audit';
 
 const program = new Command('kakor')
   .description('Cookie consent for Swedish sites: check, draft and audit a cookie manifest')
@@ -10,6 +12,8 @@ const program = new Command('kakor')
   .exitOverride();
 
 // Each command registers itself here; see its file for its options and exit codes.
+registerScan(program);
+registerAudit(program);
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

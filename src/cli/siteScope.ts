@@ -27,6 +27,8 @@ export function pageUrl(href: string, scope: Scope): string | undefined {
   if (!/^https?:$/.test(url.protocol) || url.hostname.replace(/^www\./, '') !== scope.host) return undefined;
   if (!url.pathname.startsWith(scope.folder) || NOT_A_PAGE.test(url.pathname)) return undefined;
   url.hash = '';
+  // `/shop/` and `/shop/index.html` are one page.
+  url.pathname = url.pathname.replace(/\/index\.html?$/, '/');
   return url.href;
 }
 
@@ -81,7 +83,8 @@ export class PageQueue {
     }
   }
 
-  next(): string | undefined {
-    return this.waiting.shift();
+  /** Up to `n` pages to visit now, in order. */
+  take(n: number): string[] {
+    return this.waiting.splice(0, n);
   }
 }

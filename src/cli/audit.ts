@@ -1,0 +1,2 @@
+import type { Command } from 'commander';
+export function registerAudit(_program: Command): void {}
