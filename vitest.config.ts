@@ -35,7 +35,7 @@ export default defineConfig({
           name: 'cli-browser',
           include: ['test/cli/scan*.test.ts', 'test/cli/audit*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/cli/siteSetup.ts'],
+          globalSetup: ['test/cli/scanSiteSetup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

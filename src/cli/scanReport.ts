@@ -44,7 +44,7 @@ export function summarise(crawl: CrawlResult, draft: Draft, out?: string): ScanS
   return { url: crawl.start, pages: crawl.visited, skipped: crawl.skipped, services, cookies, hosts: draft.hosts, decide, out };
 }
 
-const cell = (s: string) => s.replaceAll('|', '\\|');
+const cell = (s: string) => s.replace(/\|/g, '\\|');
 const expiry = (seconds: number) => (seconds < 0 ? 'session' : new Date(seconds * 1000).toISOString().slice(0, 10));
 
 export function markdownReport(s: ScanSummary): string {

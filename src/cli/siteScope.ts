@@ -60,7 +60,7 @@ export async function sitemapPages(request: APIRequestContext, start: string, sc
     if (!response?.ok()) continue;
     const xml = await response.text();
     for (const [, loc] of xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)) {
-      const url = pageUrl(new URL(loc.replaceAll('&amp;', '&'), place).href, scope);
+      const url = pageUrl(new URL(loc.replace(/&amp;/g, '&'), place).href, scope);
       if (url) pages.push(url);
     }
   }
