@@ -37,8 +37,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/cli/scanSiteSetup.ts'],
           fileParallelism: false,
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // A whole scan or audit runs in one test; the machine may be shared.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {

@@ -6,13 +6,13 @@ import type { Command } from 'commander';
 import { validateManifest } from '../core/manifest/validate';
 import type { ResolvedManifest } from '../core/types';
 import { junit, table, tally, type PageAudit } from './auditReport';
-import { auditVisit, type VisitKind, type VisitRecord } from './auditVisit';
-import { launchBrowser, type Driver } from './browser';
+import { openVisitor, type VisitKind, type VisitRecord, type Visitor } from './auditVisit';
+import { launchBrowser } from './browser';
 import { CliError } from './cliError';
 import { judgeVisit } from './judgeVisit';
 import { placeKakor, rawVendorTags } from './kakorOnPage';
 import { LoadError } from './loadPage';
-import { PageQueue } from './siteScope';
+import { PageQueue, scopeOf, type Scope } from './siteScope';
 import { addSiteOptions, progress, readSiteOptions, type SiteOptions } from './siteOptions';
 import { writeAtomically } from './writeAtomically';
 
@@ -70,8 +70,9 @@ function manifestOfPage(first: VisitRecord): { manifest: ResolvedManifest | null
   return { manifest: checked(parse(found.text, found.where), found.where), where: found.where };
 }
 
-async function auditPage(driver: Driver, url: string, options: SiteOptions, discover: boolean): Promise<VisitRecord[]> {
-  return Promise.all(KINDS.map((kind) => auditVisit(driver, url, kind, { timeoutMs: options.timeoutMs, discover: discover && kind === 'none' })));
+/** The three visits side by side, one visitor of each kind. */
+function auditPage(visitors: Visitor[], url: string, options: SiteOptions, scope: Scope, discover: boolean): Promise<VisitRecord[]> {
+  return Promise.all(visitors.map((v, i) => v.visit(url, { timeoutMs: options.timeoutMs, scope, discover: discover && KINDS[i] === 'none' })));
 }
 
 function judgePage(visits: VisitRecord[], manifest: ResolvedManifest | null, siteHost: string): PageAudit {
@@ -89,17 +90,20 @@ async function audit(options: SiteOptions, given?: { manifest: ResolvedManifest;
     spinner.stop();
     throw e;
   });
+  const visitors: Visitor[] = [];
   try {
+    for (const kind of KINDS) visitors.push(await openVisitor(driver, kind));
     const pages: PageAudit[] = [];
     const queue = new PageQueue(options.pages);
     queue.add([options.url]);
     let judge: { manifest: ResolvedManifest | null; where: string } | undefined = given;
     let siteHost = new URL(options.url).hostname;
+    let scope = scopeOf(options.url);
     for (let [url] = queue.take(1); url; [url] = queue.take(1)) {
       const first = pages.length === 0;
       let visits: VisitRecord[];
       try {
-        visits = await auditPage(driver, url, options, first);
+        visits = await auditPage(visitors, url, options, scope, first);
       } catch (e) {
         if (!(e instanceof LoadError)) throw e;
         // The start page must open; a broken page further in fails the audit as what it is.
@@ -107,7 +111,10 @@ async function audit(options: SiteOptions, given?: { manifest: ResolvedManifest;
         pages.push({ url, visits: KINDS.map((visit) => ({ visit, failures: [e.message], warnings: [] })) });
         continue;
       }
-      if (first) siteHost = new URL(visits[0].url).hostname;
+      if (first) {
+        siteHost = new URL(visits[0].url).hostname;
+        scope = scopeOf(visits[0].url);
+      }
       judge ??= manifestOfPage(visits[0]);
       queue.add(visits[0].links);
       pages.push(judgePage(visits, judge.manifest, siteHost));

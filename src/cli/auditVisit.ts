@@ -3,8 +3,8 @@
 // visitor; "accept all". Records what was requested and set; judging is judgeVisit's.
 import type { Page } from 'playwright-core';
 import type { Driver } from './browser';
-import { loadPage, settle, trackInFlight } from './loadPage';
-import { pageLinks, scopeOf, sitemapPages } from './siteScope';
+import { loadPage, openTab, settle } from './loadPage';
+import { pageLinks, sitemapPages, type Scope } from './siteScope';
 import { recordTraffic, type SeenCookie, type SeenRequest } from './traffic';
 
 export type VisitKind = 'none' | 'reject' | 'accept';
@@ -68,38 +68,58 @@ async function pageManifest(page: Page): Promise<VisitRecord['manifest']> {
 
 export interface VisitOptions {
   timeoutMs: number;
+  scope: Scope;
   /** Also read the page's manifest and the sitemap (the first page's no-click visit). */
   discover?: boolean;
 }
 
-export async function auditVisit(driver: Driver, url: string, kind: VisitKind, options: VisitOptions): Promise<VisitRecord> {
+export interface Visitor {
+  visit(url: string, options: VisitOptions): Promise<VisitRecord>;
+  close(): Promise<void>;
+}
+
+/**
+ * A visitor of one kind, made new for every page: its context and tab stay
+ * open (a new renderer per visit costs seconds on a busy machine) but each
+ * visit starts with no cookies, no storage and no HTTP cache.
+ */
+export async function openVisitor(driver: Driver, kind: VisitKind): Promise<Visitor> {
   const context = await driver.newVisitor();
-  try {
-    const traffic = await recordTraffic(context);
-    await context.addInitScript(WATCH_READY);
-    const loaded = await loadPage(context, url, options.timeoutMs);
-    const record: VisitRecord = { kind, url: loaded.url, html: loaded.html, requests: traffic.requests, cookies: [], links: [] };
-    const { page } = loaded;
-    if (kind === 'none') {
-      const scope = scopeOf(loaded.url);
-      record.links = await pageLinks(page, scope);
-      if (options.discover) {
-        record.links.push(...await sitemapPages(context.request, loaded.url, scope, options.timeoutMs));
-        record.manifest = await pageManifest(page);
+  const traffic = await recordTraffic(context);
+  await context.addInitScript(WATCH_READY);
+  const tab = await openTab(context);
+  const cdp = await context.newCDPSession(tab.page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return {
+    async visit(url, options) {
+      await tab.page.evaluate(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+      }).catch(() => { /* about:blank has no storage */ });
+      await context.clearCookies();
+      traffic.reset();
+      const loaded = await loadPage(tab, url, options.timeoutMs);
+      const record: VisitRecord = { kind, url: loaded.url, html: loaded.html, requests: traffic.requests, cookies: [], links: [] };
+      const { page } = loaded;
+      if (kind === 'none') {
+        record.links = await pageLinks(page, options.scope);
+        if (options.discover) {
+          record.links.push(...await sitemapPages(context.request, loaded.url, options.scope, options.timeoutMs));
+          record.manifest = await pageManifest(page);
+        }
+      } else {
+        record.choiceProblem = await choose(page, kind);
+        await settle(page, tab.inFlight);
+        if (kind === 'reject') {
+          // The same visitor on their next page view: what a stored "no" lets load.
+          await page.reload({ waitUntil: 'load', timeout: options.timeoutMs });
+          await settle(page, tab.inFlight);
+        }
       }
-    } else {
-      const inFlight = trackInFlight(page);
-      record.choiceProblem = await choose(page, kind);
-      await settle(page, inFlight);
-      if (kind === 'reject') {
-        // The same visitor on their next page view: what a stored "no" lets load.
-        await page.reload({ waitUntil: 'load', timeout: options.timeoutMs });
-        await settle(page, inFlight);
-      }
-    }
-    record.cookies = await traffic.cookies();
-    return record;
-  } finally {
-    await context.close();
-  }
+      record.cookies = await traffic.cookies();
+      record.requests = traffic.requests.slice();
+      return record;
+    },
+    close: () => context.close(),
+  };
 }

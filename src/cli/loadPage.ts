@@ -49,10 +49,20 @@ function explain(url: string, error: Error, timeoutMs: number): string {
   return `${url} could not be opened: ${message}`;
 }
 
-/** Opens `url` in a new page of `context`; throws LoadError with one clear line when it cannot be used. */
-export async function loadPage(context: BrowserContext, url: string, timeoutMs: number): Promise<LoadedPage> {
+/** A page that stays open from URL to URL (a new renderer per URL costs seconds on a busy machine). */
+export interface Tab {
+  page: Page;
+  inFlight: () => number;
+}
+
+export async function openTab(context: BrowserContext): Promise<Tab> {
   const page = await context.newPage();
-  const inFlight = trackInFlight(page);
+  return { page, inFlight: trackInFlight(page) };
+}
+
+/** Opens `url` in the tab; throws LoadError with one clear line when it cannot be used. */
+export async function loadPage(tab: Tab, url: string, timeoutMs: number): Promise<LoadedPage> {
+  const { page } = tab;
   try {
     const response = await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
     if (!response) throw new LoadError(`${url} gave no response`);
@@ -62,10 +72,9 @@ export async function loadPage(context: BrowserContext, url: string, timeoutMs: 
       throw new LoadError(`${url} is not an HTML page (Content-Type: ${type.split(';')[0] || 'none'})`);
     }
     const html = await response.text();
-    await settle(page, inFlight);
+    await settle(page, tab.inFlight);
     return { page, html, url: page.url() };
   } catch (e) {
-    await page.close().catch(() => {});
     if (e instanceof LoadError) throw e;
     throw new LoadError(explain(url, e as Error, timeoutMs));
   }

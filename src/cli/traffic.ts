@@ -31,6 +31,8 @@ export interface Traffic {
   requests: SeenRequest[];
   /** The context's cookies now, each with who set it where that is known. */
   cookies(): Promise<SeenCookie[]>;
+  /** Forgets every request and cookie origin, for the next visitor in this context. */
+  reset(): void;
 }
 
 const BINDING = '__kakorCookieSet';
@@ -79,6 +81,10 @@ export async function recordTraffic(context: BrowserContext): Promise<Traffic> {
   });
   return {
     requests,
+    reset() {
+      requests.length = 0;
+      origins.clear();
+    },
     async cookies() {
       return (await context.cookies()).map((c) => ({
         name: c.name, domain: c.domain, path: c.path, expires: c.expires, httpOnly: c.httpOnly, origin: origins.get(c.name),
