@@ -23,6 +23,8 @@ export interface HostSeen {
   /** The first URL requested there. */
   example: string;
   service?: string;
+  /** The first URL there that no catalogue service's `scripts` match (a host may serve two vendors). */
+  unnamed?: string;
 }
 
 export interface Draft {
@@ -75,6 +77,7 @@ export function draftManifest(siteHost: string, requests: SeenRequest[], cookies
     const seen = hosts.get(request.host) ?? { host: request.host, types: [], example: request.url };
     if (!seen.types.includes(request.type)) seen.types.push(request.type);
     seen.service ??= service;
+    if (!service) seen.unnamed ??= request.url;
     hosts.set(request.host, seen);
   }
 

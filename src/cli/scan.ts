@@ -68,7 +68,7 @@ async function scan(options: ReturnType<typeof readSiteOptions>, out: string, re
 
 function describe(s: ScanSummary, report?: string): string {
   const named = s.services.map((x) => `${x.id} (${x.category})`).join(', ');
-  const unnamed = s.cookies.filter((c) => c.namedBy === 'unnamed').length + s.hosts.filter((h) => !h.service).length;
+  const unnamed = s.cookies.filter((c) => c.namedBy === 'unnamed').length + s.hosts.filter((h) => h.unnamed).length;
   return [
     `${pc.bold('kakor scan')} ${s.url}: ${s.pages.length} pages, ${s.cookies.length} cookies, ${s.hosts.length} third-party hosts`,
     `services: ${named || 'none'}`,

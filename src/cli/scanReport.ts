@@ -31,8 +31,8 @@ export function summarise(crawl: CrawlResult, draft: Draft, out?: string): ScanS
   for (const c of cookies.filter((x) => x.namedBy === 'unnamed')) {
     decide.push(`cookie ${c.name} (${c.domain}, ${c.setBy ? `set by ${c.setBy === 'header' ? 'the response of' : 'the script'} ${c.source}` : 'set by unknown means'}): find which service sets it and add it to that service's "cookies"`);
   }
-  for (const h of draft.hosts.filter((x) => !x.service)) {
-    decide.push(`third-party host ${h.host} (${h.types.join(', ')}, e.g. ${h.example}): add a service whose "scripts" name it, or remove it from the site`);
+  for (const h of draft.hosts.filter((x) => x.unnamed)) {
+    decide.push(`third-party requests to ${h.host} (${h.types.join(', ')}, e.g. ${h.unnamed}) that no catalogue service names: add a service whose "scripts" match them, or remove them from the site`);
   }
   for (const id of draft.guessed) {
     decide.push(`service ${id} comes from the Open Cookie Database: check its category and give its cookies a Swedish purpose and duration`);
@@ -58,7 +58,7 @@ export function markdownReport(s: ScanSummary): string {
     ...s.cookies.map((c) => `| \`${cell(c.name)}\` | ${c.domain} | ${expiry(c.expires)} | ${c.setBy ?? '?'} | ${cell(c.source ?? '')} | ${
       c.namedBy === 'kakor' ? "kakor's own consent record" : c.service ? `\`${c.service}\`` : '**not named**'} |`), '');
   lines.push('## Third-party hosts', '', '| host | resource types | first request | service |', '| --- | --- | --- | --- |',
-    ...s.hosts.map((h) => `| ${h.host} | ${h.types.join(', ')} | ${cell(h.example)} | ${h.service ? `\`${h.service}\`` : '**not named**'} |`), '');
+    ...s.hosts.map((h) => `| ${h.host} | ${h.types.join(', ')} | ${cell(h.example)} | ${[h.service && `\`${h.service}\``, h.unnamed && `**not named**: ${cell(h.unnamed)}`].filter(Boolean).join(', ')} |`), '');
   lines.push('## Pages', '', ...s.pages.map((p) => `- ${p}`), ...s.skipped.map((p) => `- ${p.url}: skipped, ${p.reason}`), '');
   return lines.join('\n');
 }
