@@ -35,6 +35,16 @@ export function catalogueService(entry: CatalogueEntry): ServiceInput {
   return structuredClone(entry.service);
 }
 
+/**
+ * Every URL of the entry's snippet (src, href, action, data-* and script strings,
+ * made absolute) and its follow-ups: what its `scripts` must catch.
+ */
+export function entryUrls(entry: CatalogueEntry): string[] {
+  // Not after a letter or "%": in `url=https%3A//api.soundcloud.com` the second URL is a parameter.
+  const written = entry.snippet.match(/(?<![\w%])(?:https?:)?\/\/[a-z0-9][\w.-]*\.[a-z]{2,}[^\s"'<>]*/gi) || [];
+  return [...written.map((u) => new URL(u, 'https://www.example.se/').href), ...entry.followUps];
+}
+
 /** The entry whose `scripts` match this absolute URL, by the browser's own matching (§5.3). */
 export function findByUrl(url: string, catalogue = loadCatalogue()): CatalogueEntry | undefined {
   const services = catalogue.map((e) => ({ id: e.service.id, scripts: (e.service.scripts || []).map(toPattern) }));

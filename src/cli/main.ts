@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import pc from 'picocolors';
 import { CliError } from './cliError';
+import { addCommand } from './add';
 import { registerScan } from './scan';
 import { registerAudit } from './audit';
 
@@ -12,6 +13,7 @@ const program = new Command('kakor')
   .exitOverride();
 
 // Each command registers itself here; see its file for its options and exit codes.
+program.addCommand(addCommand());
 registerScan(program);
 registerAudit(program);
 
