@@ -1,11 +1,11 @@
 // Issue 9 "Bad input" for `kakor scan` and `kakor audit`: one clear line on
 // stderr, exit 2, and no file written or half-written over the owner's.
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { frontPort, kakor, plainSite, vendorArgs } from './scanSite';
+import { frontPort, kakor, kakorSiteCopy, plainSite, vendorArgs } from './scanSite';
 
 let server: Server;
 let bad: string;
@@ -67,6 +67,12 @@ describe.each(['scan', 'audit'])('kakor %s on bad input', (command) => {
     await fails([command, 'www.example.se', ...extra], 2, /^kakor: expected an http\(s\) URL such as https:\/\/www\.example\.se\/, got "www\.example\.se"$/);
   });
 
+  it('a browser that is not there', async () => {
+    const r = await kakor([command, plainSite, ...extra], undefined, { KAKOR_CHROMIUM: '/nonexistent/chromium' });
+    expect(r.stderr.trim()).toBe('kakor: KAKOR_CHROMIUM is /nonexistent/chromium, which does not exist');
+    expect(r.code).toBe(2);
+  });
+
   it('leaves no temporary file behind', () => {
     expect(readFileSync(out, 'utf8')).toBe('the owner\'s');
     expect(existsSync(join(dir, `.${command}-out.json.tmp`))).toBe(false);
@@ -92,8 +98,14 @@ describe('kakor audit --manifest', () => {
   });
 
   it('a page whose manifest cannot be fetched', async () => {
-    // The kakor variant without its cookies.json: kakor there fails closed, the audit cannot judge.
-    const r = await kakor(['audit', `${plainSite}kakor/`, '--pages', '1', '--manifest', join(dir, 'nothing.json'), ...vendorArgs]);
-    expect(r.code).toBe(2);
+    // The kakor variant without its cookies.json: kakor there fails closed, and the audit has nothing to judge by.
+    const site = kakorSiteCopy({});
+    rmSync(join(site.folder, 'cookies.json'));
+    try {
+      await fails(['audit', site.url, '--pages', '1', ...vendorArgs], 2,
+        /^kakor: the page's manifest http:\/\/127\.0\.0\.1:\d+\/examples\/scan-site\/test-[\w-]+\/cookies\.json could not be fetched: HTTP 404$/);
+    } finally {
+      site.remove();
+    }
   });
 });

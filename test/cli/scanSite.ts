@@ -24,9 +24,9 @@ export interface Run {
 }
 
 /** Runs `node dist/cli/kakor.js …args` in `cwd`; never rejects. */
-export function kakor(args: string[], cwd = root): Promise<Run> {
+export function kakor(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [kakorBin, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' }, maxBuffer: 1 << 24 },
+    execFile(process.execPath, [kakorBin, ...args], { cwd, env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env }, maxBuffer: 1 << 24 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
