@@ -25,6 +25,8 @@ export function tally(url: string, manifest: string, pages: PageAudit[]): AuditR
   return { url, manifest, pages, failures, warnings: visits.reduce((n, v) => n + v.warnings.length, 0), passed: failures === 0 };
 }
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export function table(result: AuditResult): string {
   const lines = [`${pc.bold('kakor audit')} ${result.url} (manifest: ${result.manifest})`, ''];
   for (const page of result.pages) {
@@ -35,10 +37,11 @@ export function table(result: AuditResult): string {
       lines.push(...v.failures.map((f) => `      ${pc.red('✗')} ${f}`), ...v.warnings.map((w) => `      ${pc.yellow('!')} ${w}`));
     }
   }
-  const visits = result.pages.length * 3;
+  const pages = count(result.pages.length, 'page');
+  const visits = count(result.pages.length * 3, 'visit');
   lines.push('', result.passed
-    ? pc.green(`passed: ${result.pages.length} pages, ${visits} visits, ${result.warnings} warnings`)
-    : pc.red(`failed: ${result.failures} failures and ${result.warnings} warnings in ${result.pages.length} pages, ${visits} visits`), '');
+    ? pc.green(`passed: ${pages}, ${visits}, ${count(result.warnings, 'warning')}`)
+    : pc.red(`failed: ${count(result.failures, 'failure')} and ${count(result.warnings, 'warning')} in ${pages}, ${visits}`), '');
   return lines.join('\n');
 }
 
