@@ -32,7 +32,7 @@ export function table(result: AuditResult): string {
   for (const page of result.pages) {
     lines.push(pc.bold(page.url));
     for (const v of page.visits) {
-      const state = v.failures.length > 0 ? pc.red('FAIL') : v.warnings.length > 0 ? pc.yellow('warn') : pc.green('ok  ');
+      const state = v.failures.length > 0 ? pc.red('FAIL') : v.warnings.length > 0 ? pc.yellow('warn') : pc.green('ok');
       lines.push(`  ${VISIT_NAMES[v.visit].padEnd(11)} ${state}`);
       lines.push(...v.failures.map((f) => `      ${pc.red('✗')} ${f}`), ...v.warnings.map((w) => `      ${pc.yellow('!')} ${w}`));
     }
