@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Three tiers (STYLE §10): unit and component in jsdom, browser in real Chromium;
-// artifact, server and cli in Node.
+// artifact, server and cli code in Node; cli-browser drives Chromium from the command line.
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -29,7 +29,21 @@ export default defineConfig({
       {
         extends: true,
         // The command line in Node: the catalogue, `kakor add` and the built dist/cli/kakor.js.
-        test: { name: 'cli', include: ['test/cli/**/*.test.ts'], environment: 'node' },
+        test: { name: 'cli', include: ['test/cli/**/*.test.ts'], exclude: ['test/cli/scan*.test.ts', 'test/cli/audit*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        // `kakor scan` and `kakor audit` against examples/scan-site/ in real Chromium (like the browser tier).
+        test: {
+          name: 'cli-browser',
+          include: ['test/cli/scan*.test.ts', 'test/cli/audit*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/cli/scanSiteSetup.ts'],
+          fileParallelism: false,
+          // A whole scan or audit runs in one test; the machine may be shared.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
       },
       {
         extends: true,

@@ -185,10 +185,37 @@ try { var p = window.parent; (p.__vendorRuns = p.__vendorRuns || []).push(${JSON
   };
 }
 
+/**
+ * gtm.js: a container as Google serves it. GTM-XXXX holds a GA4 tag (G-XXXX) and
+ * a Google Ads conversion linker (AW- and digits from the id); like a real
+ * container it reads dataLayer, pushes the tags' config and injects gtag.js
+ * for each id, a second hop from www.googletagmanager.com.
+ */
+function gtm(params) {
+  const id = (params.get('id') ?? 'GTM-TEST').replace(/[^\w-]/g, '');
+  const suffix = id.replace(/^GTM-/, '');
+  const ads = 'AW-' + [...suffix].map((c) => c.charCodeAt(0) % 10).join('').padEnd(10, '0').slice(0, 10);
+  return script(`
+  ran('gtm');
+  var dl = w.dataLayer = w.dataLayer || [];
+  w.google_tag_manager = w.google_tag_manager || {};
+  w.google_tag_manager[${JSON.stringify(id)}] = { dataLayer: dl };
+  function gtag() { dl.push(arguments); }
+  var tags = [${JSON.stringify('G-' + suffix)}, ${JSON.stringify(ads)}];
+  gtag('js', new Date());
+  for (var i = 0; i < tags.length; i++) {
+    gtag('config', tags[i]);
+    inject(hop('www.googletagmanager.com/gtag/js?id=') + encodeURIComponent(tags[i]) + '&l=dataLayer&cx=c');
+  }
+  dl.push({ event: 'gtm.load' });`);
+}
+
 const gif = () => ({ type: 'image/gif', body: GIF });
 
 // host/path prefix → response. The first match wins.
 const ROUTES = [
+  // kakor scan/audit fixture (examples/scan-site/)
+  ['www.googletagmanager.com/gtm.js', (q) => gtm(q)],
   ['www.googletagmanager.com/gtag/js', (q) => gtag(q)],
   ['www.google-analytics.com/g/collect', gif],
   ['connect.facebook.net/en_US/fbevents.js', fbevents],

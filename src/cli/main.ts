@@ -7,6 +7,8 @@ import { CliError } from './cliError';
 import { addCommand } from './add';
 import { logCommand } from './log';
 import { logServerCommand } from './logServer';
+import { registerScan } from './scan';
+import { registerAudit } from './audit';
 
 const program = new Command('kakor')
   .description('Cookie consent for Swedish sites: check, draft and audit a cookie manifest')
@@ -18,6 +20,8 @@ program.addCommand(checkCommand());
 program.addCommand(addCommand());
 program.addCommand(logServerCommand());
 program.addCommand(logCommand());
+registerScan(program);
+registerAudit(program);
 
 /** Runs the command line; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {

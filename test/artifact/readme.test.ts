@@ -25,7 +25,7 @@ declare function startAnalytics(): void;
 
 describe('README code blocks', () => {
   it('has blocks of every kind it teaches', () => {
-    expect(new Set(blocks.map((b) => b.lang))).toEqual(new Set(['sh', 'html', 'ts', 'tsx', 'js', 'json', 'css']));
+    expect(new Set(blocks.map((b) => b.lang))).toEqual(new Set(['sh', 'html', 'ts', 'tsx', 'js', 'json', 'css', 'text']));
   });
 
   it('type-checks every ts, tsx and js block', () => {
