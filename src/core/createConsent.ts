@@ -2,7 +2,7 @@
 // ones, and releases what they grant. All state lives in this closure (STYLE §3).
 import type { Consent, ConsentOptions } from './api';
 import { createInterceptor } from './blocking/intercept';
-import { matchService } from './blocking/matchUrl';
+import { createUrlTest } from './blocking/matchUrl';
 import { BLOCKED_IFRAMES, releaseIframes } from './blocking/iframes';
 import { BLOCKED_SCRIPTS, createScriptReleaser } from './blocking/scripts';
 import {
@@ -39,12 +39,10 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   let consentMode = false;
   const state = () => toState(manifest, granted, decision);
 
-  // Fail closed: until the manifest is known, every cross-origin request is held.
-  const interceptor = options.intercept === false ? null : createInterceptor(win, (url) => {
-    if (!manifest) return new URL(url).origin !== win.location.origin;
-    const id = matchService(url, manifest.services);
-    return id !== undefined && !granted.has(id);
-  });
+  // Fail closed: until the manifest is known, every cross-origin URL is blocked.
+  // The one test of a URL, for elements and requests alike.
+  const isBlocked = createUrlTest(doc, () => manifest && manifest.services, () => granted);
+  const interceptor = options.intercept === false ? null : createInterceptor(win, isBlocked);
 
   const warned = new Set<string>();
   const allowed = (el: Element): boolean => {
@@ -52,7 +50,9 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     const service = el.getAttribute('data-service');
     const kind = service ? 'service' : 'category';
     const id = service || el.getAttribute('data-category') || '';
-    const on = state()[service ? 'services' : 'categories'][id];
+    const flags = state()[service ? 'services' : 'categories'];
+    // Own keys only: `data-service="constructor"` names no service.
+    const on = Object.prototype.hasOwnProperty.call(flags, id) ? flags[id] : undefined;
     if (on === undefined && !warned.has(id)) {
       warned.add(id);
       error(`<${el.localName} data-${kind}="${id}">: "${id}" is not a ${kind} in the manifest, so it stays blocked`);
