@@ -186,6 +186,9 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
       const root = node !== this ? r : write || at == 2 ? doc
         : parent || (this.localName == 'template' ? this.content : this);
       holdMarked(root);
+      // Declarative shadow roots (setHTMLUnsafe): the open ones can be reached and held;
+      // what is set aside in a closed one stays so.
+      if (name == 'setHTMLUnsafe') root.querySelectorAll('*').forEach((e: Element) => e.shadowRoot && holdMarked(e.shadowRoot));
       return r;
     });
 
@@ -198,7 +201,8 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
     },
     update() {
       if (on) for (const el of held) {
-        const aside = URL_ATTRIBUTES.filter((a) => el.hasAttribute(MARK + a));
+        // The element's own order reversed: srcset before src, imagesrcset before href, srcdoc before src.
+        const aside = LOADS[el.localName]!.filter((a) => el.hasAttribute(MARK + a)).reverse();
         if (aside.some((a) => blocked(el, a, getAttr.call(el, MARK + a)))) continue;
         held.delete(el);
         // Released scripts run in catch order, as the parser would have run them.
@@ -209,6 +213,9 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
           if (/^xlink:/.test(a)) setAttrNS.call(el, XLINK, a, v);
           else setAttr.call(el, a, v);
         }
+        // A media element picks its <source> and <track> only when it loads.
+        const media = el.parentElement as HTMLMediaElement | null;
+        if (/^(source|track)$/.test(el.localName) && media && media.load) media.load();
       }
     },
     destroy() {

@@ -25,10 +25,9 @@ export const LOADS: { [localName: string]: string[] | undefined } = Object.assig
   table: ['background'],
   td: ['background'],
   th: ['background'],
-  // SVG
+  // SVG (a <use> never loads a file of another origin)
   image: ['href', 'xlink:href'],
   feImage: ['href', 'xlink:href'],
-  use: ['href', 'xlink:href'],
   // MathML (Firefox loads it; Chromium does not implement it)
   mglyph: ['src'],
 });
