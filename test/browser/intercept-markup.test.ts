@@ -56,12 +56,14 @@ const CASES: [string, string, string?][] = [
   ['markup: execCommand insertHTML', `const e = document.getElementById('editor'); e.focus(); document.execCommand('insertHTML', false, '<img src="https://HOST/p.gif?case=ID">')`],
   ['markup: setHTMLUnsafe with a declarative shadow root', `box.setHTMLUnsafe('<div><template shadowrootmode="open"><img src="https://HOST/p.gif?case=ID"></template></div>')`],
   // Nodes from another document.
-  ['importNode of a DOMParser image', `const d = new DOMParser().parseFromString('<img src="https://HOST/p.gif?case=ID">', 'text/html'); box.append(document.importNode(d.body.firstChild, true))`],
-  ['adoptNode of a DOMParser image', `const d = new DOMParser().parseFromString('<img src="https://HOST/p.gif?case=ID">', 'text/html'); box.append(document.adoptNode(d.body.firstChild))`],
-  ['importNode of template.content', `const t = document.createElement('template'); t.innerHTML = '<img src="https://HOST/p.gif?case=ID">'; box.append(document.importNode(t.content, true))`],
+  // An image of this document loads whether or not it is in the page: these are never inserted.
+  ['importNode of a DOMParser image', `const d = new DOMParser().parseFromString('<img src="https://HOST/p.gif?case=ID">', 'text/html'); (window.kept ||= []).push(document.importNode(d.body.firstChild, true))`],
+  ['adoptNode of a DOMParser image', `const d = new DOMParser().parseFromString('<img src="https://HOST/p.gif?case=ID">', 'text/html'); (window.kept ||= []).push(document.adoptNode(d.body.firstChild))`],
+  ['importNode of template.content', `const t = document.createElement('template'); t.innerHTML = '<img src="https://HOST/p.gif?case=ID">'; (window.kept ||= []).push(document.importNode(t.content, true))`],
   ['Range.insertNode of a DOMParser image', `const d = new DOMParser().parseFromString('<img src="https://HOST/p.gif?case=ID">', 'text/html'); const r = document.createRange(); r.selectNodeContents(box); r.insertNode(d.body.firstChild)`],
   ['Range.surroundContents with a DOMParser image', `const d = new DOMParser().parseFromString('<img src="https://HOST/p.gif?case=ID">', 'text/html'); box.append('x'); const r = document.createRange(); r.selectNodeContents(box); r.surroundContents(d.body.firstChild)`],
-  ['cloneNode of a held script', `const s = document.createElement('script'); s.src = 'https://HOST/clone.js?case=ID'; box.append(s.cloneNode())`],
+  // The original then gets a URL of no service, so only the copy can make the request.
+  ['cloneNode of a held image', `const i = new Image(); i.src = 'https://HOST/p.gif?case=ID'; (window.kept ||= []).push(i.cloneNode()); i.src = '/favicon.ico'`],
   // SVG and other loading elements.
   ['SVG <script href>', `const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg'); box.append(svg); const s = document.createElementNS('http://www.w3.org/2000/svg', 'script'); s.setAttribute('href', 'https://HOST/s.js?case=ID'); svg.append(s)`],
   ['SVG <script xlink:href> by setAttributeNS', `const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg'); box.append(svg); const s = document.createElementNS('http://www.w3.org/2000/svg', 'script'); s.setAttributeNS('http://www.w3.org/1999/xlink', 'xlink:href', 'https://HOST/s.js?case=ID'); svg.append(s)`],
