@@ -4,10 +4,10 @@
 // them. Prints JSON; `runInterceptOverhead()` is for bench/run.mjs.
 // Usage: node bench/intercept-overhead.mjs [path/to/kakor.js]
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const ORIGIN = 'http://127.0.0.1:9';
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 // A manifest with the fixture sites' patterns: none matches /p.gif.
 const MANIFEST = JSON.stringify({
@@ -114,20 +114,22 @@ export async function runInterceptOverhead({ kakorPath = fileURLToPath(new URL('
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--no-first-run'],
   });
+  // A local server, not playwright routes: thousands of image and script requests
+  // per round would otherwise queue up behind the browser protocol.
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const [type, body] = path === '/kakor.js' ? ['text/javascript', kakor] : path === '/p.gif' ? ['image/gif', GIF]
+      : path === '/s.js' ? ['text/javascript', ''] : ['text/html', page(path === '/with')];
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'max-age=3600' }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
   const times = {};
   try {
     const pages = {};
     for (const withKakor of [false, true]) {
       const p = await browser.newPage();
-      // Everything is answered here: the page never touches the network.
-      await p.route(`${ORIGIN}/**`, (route) => {
-        const path = new URL(route.request().url()).pathname;
-        if (path === '/kakor.js') return route.fulfill({ contentType: 'text/javascript', body: kakor });
-        if (path === '/p.gif') return route.fulfill({ contentType: 'image/gif', body: GIF });
-        if (path === '/s.js') return route.fulfill({ contentType: 'text/javascript', body: '' });
-        return route.fulfill({ contentType: 'text/html', body: page(withKakor) });
-      });
-      await p.goto(`${ORIGIN}/`);
+      await p.goto(`${origin}/${withKakor ? 'with' : 'without'}`);
       if (withKakor && !(await p.evaluate(() => 'kakor' in window))) throw new Error('dist/kakor.js did not start');
       pages[withKakor ? 'with' : 'without'] = p;
     }
@@ -139,9 +141,11 @@ export async function runInterceptOverhead({ kakorPath = fileURLToPath(new URL('
         for (const key of r % 2 ? ['with', 'without'] : ['without', 'with']) runs[key].push(await pages[key].evaluate(fn, COUNT));
       }
       times[name] = { with: median(runs.with), without: median(runs.without) };
+      if (process.env.BENCH_DEBUG) console.error(name, times[name]);
     }
   } finally {
     await browser.close();
+    server.close();
   }
   return Object.entries(times).map(([way, t]) => ({
     way, withoutMs: +t.without.toFixed(2), withMs: +t.with.toFixed(2), ratio: +(t.with / t.without).toFixed(2),
