@@ -195,9 +195,10 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
   return {
     parsed(n: any) {
       if (!on || !n.querySelectorAll) return;
-      // Only a script is still worth holding: the rest was fetched while parsing.
-      if (n.localName == 'script') hold(n);
-      if (n.firstElementChild) n.querySelectorAll('script').forEach(hold);
+      // An image the parser made was fetched already: holding it would only hide it.
+      const take = (el: Element) => el.localName != 'img' && hold(el);
+      if (n.nodeType == 1) take(n);
+      if (n.firstElementChild) n.querySelectorAll(LOADING).forEach(take);
     },
     update() {
       if (on) for (const el of held) {
