@@ -141,7 +141,6 @@ export async function runInterceptOverhead({ kakorPath = fileURLToPath(new URL('
         for (const key of r % 2 ? ['with', 'without'] : ['without', 'with']) runs[key].push(await pages[key].evaluate(fn, COUNT));
       }
       times[name] = { with: median(runs.with), without: median(runs.without) };
-      if (process.env.BENCH_DEBUG) console.error(name, times[name]);
     }
   } finally {
     await browser.close();
