@@ -1,7 +1,7 @@
 // A consent instance: loads the manifest, restores the stored choice, saves new
 // ones, and releases what they grant. All state lives in this closure (STYLE §3).
 import type { Consent, ConsentOptions } from './api';
-import { matchService } from './blocking/matchUrl';
+import { createUrlTest } from './blocking/matchUrl';
 import { BLOCKED_IFRAMES, releaseIframes } from './blocking/iframes';
 import { guardRealm } from './blocking/realm';
 import { BLOCKED_SCRIPTS, createScriptReleaser } from './blocking/scripts';
@@ -42,14 +42,13 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   let consentMode = false;
   const state = () => toState(manifest, granted, decision);
 
-  // The one decision for elements, requests and frames alike. Fail closed: until
-  // the manifest is known, every cross-origin URL is held (or fails, for a request).
-  const isBlocked = (url: string) => {
-    if (!manifest) return new URL(url).origin !== win.location.origin;
-    const id = matchService(url, manifest.services);
-    return id !== undefined && !granted.has(id);
-  };
-  const interceptor = options.intercept === false ? null : guardRealm(win, isBlocked);
+  // Fail closed where kakor may not write scripts (Trusted Types): nothing is released.
+  const trusted = createTrusted(win);
+  // The one test of a URL, for elements, requests and frames alike. Fail closed:
+  // until the manifest is known, every cross-origin URL is held (or fails, for a request).
+  const isBlocked = createUrlTest(doc, () => manifest && manifest.services, () => granted);
+  const interceptor = options.intercept === false ? null
+    : guardRealm(win, isBlocked, typeof trusted == 'string' ? undefined : trusted);
 
   const warned = new Set<string>();
   const allowed = (el: Element): boolean => {
@@ -57,15 +56,15 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     const service = el.getAttribute('data-service');
     const kind = service ? 'service' : 'category';
     const id = service || el.getAttribute('data-category') || '';
-    const on = state()[service ? 'services' : 'categories'][id];
+    const flags = state()[service ? 'services' : 'categories'];
+    // Own keys only: `data-service="constructor"` names no service.
+    const on = Object.prototype.hasOwnProperty.call(flags, id) ? flags[id] : undefined;
     if (on === undefined && !warned.has(id)) {
       warned.add(id);
       error(`<${el.localName} data-${kind}="${id}">: "${id}" is not a ${kind} in the manifest, so it stays blocked`);
     }
     return on === true;
   };
-  // Fail closed where kakor may not write scripts (Trusted Types): nothing is released.
-  const trusted = createTrusted(win);
   if (typeof trusted == 'string') error(trusted);
   const releaseScripts = typeof trusted == 'string' ? null : createScriptReleaser(doc, allowed, trusted);
   const release = (): Promise<void> => {

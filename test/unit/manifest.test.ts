@@ -77,9 +77,9 @@ describe('manifest validation', () => {
     expect(v.warnings).toEqual(['constructor: unknown key, ignored', '__proto__: unknown key, ignored']);
   });
 
-  it('takes only the four well-known ids as well-known, not names from Object.prototype', () => {
+  it('takes only the four well-known ids as well-known, not names from Object.prototype (those are refused as ids)', () => {
     const v = validateManifest({ categories: ['necessary', 'toString', '__proto__'] });
-    expect(v.errors.map((e) => e.split(':')[0])).toEqual(['categories[1]', 'categories[2]']);
+    expect(v.errors.map((e) => e.split(':')[0])).toEqual(['categories[1].id', 'categories[2].id']);
   });
 });
 
@@ -94,5 +94,17 @@ describe('the JSON Schema agrees with the runtime check', () => {
 
   it.each(realManifests)('test/fixtures/%s passes the schema', (file) => {
     expect(checkSchema(read(join(seeds, file)))).toBe(true);
+  });
+});
+
+describe('ids named like Object.prototype members', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'])('rejects %s as a category or service id, naming the path', (id) => {
+    const v = validateManifest(JSON.parse(`{ "categories": ["necessary", { "id": "${id}", "title": "T", "description": "D" }],
+      "services": [{ "id": "${id}", "name": "S", "category": "necessary" }] }`));
+    expect(v.manifest).toBeNull();
+    expect(v.errors).toEqual([
+      `categories[1].id: "${id}" is the name of a built-in JavaScript object member (Object.prototype): choose another id`,
+      `services[0].id: "${id}" is the name of a built-in JavaScript object member (Object.prototype): choose another id`,
+    ]);
   });
 });

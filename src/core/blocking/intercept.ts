@@ -1,21 +1,25 @@
-// Holds the scripts, iframes and images other code adds while their URL is
-// blocked, and puts them back in catch order once it is not (CONTRACT §5.3).
-// A held element keeps its URL aside in data-kakor-src / data-kakor-srcset.
+// Holds the elements other code adds while their URL is blocked, and puts them
+// back in catch order once it is not (CONTRACT §5.3). A held element keeps each
+// blocked URL aside in data-kakor-<attribute>; which elements and attributes
+// load is loads.ts, how HTML strings are checked is markup.ts.
 //
-// NOTE: measured in Chromium 156: a MutationObserver alone is too late for
-// elements made by script: createElement('script') + appendChild loads and
-// runs the script, and a detached `new Image().src` fetches at once. Patching
-// the src/srcset setters and setAttribute on the element prototypes, the
-// insertion methods and the HTML-string setters stops both. For markup in the
-// HTML itself the preload scanner fetches `<script src>` and `<img src>` and an
-// `<iframe src>` navigates before any script can act: those need type="text/plain"
-// or data-src (§5.1, §5.2); the caller's observer (parsed) still keeps such a script from running.
+// NOTE: measured in Chromium: a MutationObserver alone is too late for elements
+// made by script: createElement('script') + appendChild loads and runs the
+// script, and a detached `new Image().src` fetches at once. So the URL setters,
+// setAttribute*, the HTML-string sinks and the ways a node enters this document
+// from another (a DOMParser's, a template's content) are patched. For markup in
+// the HTML itself the preload scanner fetches before any script can act: that
+// needs type="text/plain" or data-src (§5.1, §5.2); parsed() still keeps such a
+// script from running.
+import { LOADING, LOADS, SETTERS, URL_ATTRIBUTES, candidates } from './loads';
+import { createMarkupCleaner } from './markup';
+import type { Trusted } from './trustedTypes';
 
 export interface Interceptor {
   /**
-   * Holds what the HTML parser just added, if blocked; the caller's MutationObserver
-   * calls it. The spec (and Chromium) run a microtask checkpoint before a
-   * parser-inserted script is prepared, so this catches a `<script src>` in the HTML before it runs.
+   * Holds the scripts the HTML parser just added, if blocked; the caller's
+   * MutationObserver calls it. The spec (and Chromium) run a microtask checkpoint
+   * before a parser-inserted script is prepared, so this is before it runs.
    */
   parsed(node: Node): void;
   /** Re-check held elements and release, in the order they were caught, those no longer blocked. */
@@ -25,144 +29,202 @@ export interface Interceptor {
 }
 
 const MARK = 'data-kakor-';
-const NAMES = ['srcset', 'src'];
-// A start tag that can load something; quoted values may hold a `>`.
-// The parser turns `<image>` into `<img>`.
-const TAG_HTML = /<(script|iframe|img|image)\b(?:[^>"']|"[^"]*"|'[^']*')*>/gi;
+const XLINK = 'http://www.w3.org/1999/xlink';
+const MARKED = URL_ATTRIBUTES.map((a) => `[${MARK}${a.replace(':', '\\:')}]`).join();
 
 type Fn = (this: any, ...args: any[]) => any;
 
-/** Starts holding elements for which isBlocked(absoluteUrl, element) is true. */
-export function createInterceptor(win: Window, isBlocked: (url: string, el: Element) => boolean): Interceptor {
+/** What kakor writes into sinks that Trusted Types guard: its own markup, and a released script's URL. */
+export type Sinks = Pick<Trusted, 'html' | 'scriptUrl'>;
+const asWritten: Sinks = { html: (s) => s, scriptUrl: (s) => s };
+
+/**
+ * Starts holding elements for which isBlocked(url, element) is true; the URL is
+ * the attribute's value as written. `sinks` turns what kakor writes into what
+ * the page's sinks accept (Trusted Types, trustedTypes.ts).
+ */
+export function createInterceptor(win: Window, isBlocked: (url: string, el: Element) => boolean,
+  sinks: Sinks = asWritten): Interceptor {
   const doc = win.document;
-  const E = (win as Window & typeof globalThis).Element.prototype;
-  const { setAttribute: setAttr, getAttribute: getAttr, removeAttribute: removeAttr } = E;
-  const setHTML = Object.getOwnPropertyDescriptor(E, 'innerHTML')!.set!;
-  const tpl = doc.createElement('template');
-  let held: Element[] = [];
+  const W = win as any;
+  const E = W.Element.prototype;
+  const { setAttribute: setAttr, getAttribute: getAttr, removeAttribute: removeAttr, setAttributeNS: setAttrNS } = E;
+  const held = new Set<Element>();
   const undo: (() => void)[] = [];
   let on = true;
 
-  // A `type="text/plain"` script is kakor's own static blocking (§5.1): it
-  // never fetches, and scripts.ts copies its src. Other odd types are held harmlessly.
-  const loads = (el: Element) =>
-    /^(script|iframe|img)$/.test(el.localName) && !(el.localName == 'script' && /plain/i.test(getAttr.call(el, 'type')!));
-  // srcset lists candidates; the element is blocked if any one is. Only http(s) can reach a vendor.
-  const blocked = (el: Element, name: string, value: string) =>
-    (name == 'src' ? [value] : value.split(',').map((c) => c.trim().split(/\s+/)[0]!)).some((u) => {
-      try {
-        u = new URL(u, doc.baseURI).href;
-      } catch {
-        return false;
-      }
-      return /^https?:/.test(u) && isBlocked(u, el);
-    });
-  // A URL our setters let through since the last update() is not asked again on insertion.
-  let passed = new WeakMap<Element, string>();
-  const anyBlocked = (el: Element, prefix: string) =>
-    NAMES.some((a) => {
-      const v = getAttr.call(el, prefix + a);
-      return v != null && v !== passed.get(el) && blocked(el, a, v);
-    });
-  const remember = (el: Element) => held.includes(el) || held.push(el);
-  const marked = (el: Element) => NAMES.some((a) => el.hasAttribute(MARK + a));
+  // A `type="text/plain"` script is kakor's own static blocking (§5.1): it never fetches.
+  const live = (el: Element) => !(el.localName == 'script' && /plain/i.test(getAttr.call(el, 'type') || ''));
+  const blocked = (el: Element, name: string, value: string): boolean =>
+    name == 'srcdoc' ? markup.loadsBlocked(value)
+      : /srcset$/.test(name) ? candidates(value).some((u) => isBlocked(u, el)) : isBlocked(value, el);
+  const marked = (el: Element) => URL_ATTRIBUTES.some((a) => el.hasAttribute(MARK + a));
 
-  // An element that got its URL without our setters (parser, template clone,
-  // DOMParser): move every URL aside before it is connected or adopted. An
-  // image the HTML parser made (`late`) was fetched already, so it keeps its URL.
-  const check = (el: Element, late?: boolean) => {
-    if (!loads(el)) return;
-    if (!(late && el.localName == 'img') && anyBlocked(el, '')) {
-      for (const a of NAMES) {
-        const v = getAttr.call(el, a);
-        if (v != null) setAttr.call(el, MARK + a, v), removeAttr.call(el, a);
-      }
+  /** Moves every attribute of `el` that would load a blocked URL aside; true if it did. */
+  const setAside = (el: Element): boolean => {
+    const names = LOADS[el.localName];
+    let moved = false;
+    if (names && live(el)) for (const name of names) {
+      const v = getAttr.call(el, name);
+      if (v != null && blocked(el, name, v)) setAttr.call(el, MARK + name, v), removeAttr.call(el, name), moved = true;
     }
-    if (marked(el)) remember(el);
+    return moved;
   };
-  const scan = (n: any, late?: boolean) => {
-    if (!on || !(n && n.querySelectorAll)) return;
-    check(n, late); // a fragment has no localName, so it never `loads`
-    if (n.firstElementChild) n.querySelectorAll('script,iframe,img').forEach((el: Element) => check(el, late));
+  const hold = (el: Element) => (setAside(el) || marked(el)) && held.add(el);
+  const holdMarked = (root: any) => {
+    if (root && root.nodeType == 1 && marked(root)) held.add(root);
+    if (root && root.firstElementChild) root.querySelectorAll(MARKED).forEach(hold);
+  };
+  // Nodes of this document got their URLs through the patched setters; only a node
+  // from another document (DOMParser, a template's content) can bring one unseen.
+  const adopt = (n: any) => {
+    if (!on || !n || !n.querySelectorAll || n.ownerDocument === doc) return;
+    if (n.nodeType == 1) hold(n);
+    if (n.firstElementChild) n.querySelectorAll(LOADING).forEach(hold);
   };
 
-  // A URL set by property or setAttribute: a blocked one never reaches the
+  const setInner = Object.getOwnPropertyDescriptor(E, 'innerHTML')!.set!;
+  const markup = createMarkupCleaner(doc, setAside, setInner, sinks.html);
+
+  // A URL written by property or setAttribute*: a blocked one never reaches the
   // element, so even a detached `new Image()` fetches nothing.
-  const caught = (el: Element, name: string, value: unknown) => {
+  const caught = (el: Element, name: string, value: unknown): boolean => {
+    const names = el && LOADS[el.localName];
+    if (!names || !on) return false;
     name = String(name).toLowerCase();
-    if (!on || !NAMES.includes(name) || !loads(el)) return false;
+    if (!names.includes(name) || !live(el)) return false;
     const v = String(value);
     const b = blocked(el, name, v);
-    if (b) setAttr.call(el, MARK + name, v), remember(el);
-    else removeAttr.call(el, MARK + name), passed.set(el, v);
+    if (b) setAttr.call(el, MARK + name, v), held.add(el);
+    else if (held.has(el)) removeAttr.call(el, MARK + name);
     return b;
   };
 
-  // Markup: only the start tags that would load a blocked URL are rewritten,
-  // so everything else parses exactly as the page wrote it. All the tags are
-  // parsed in one go, inert, each closed so that none swallows the next.
-  const rewrite = (html: unknown) => {
-    const tags = on && typeof html == 'string' && html.match(TAG_HTML);
-    if (!tags) return html;
-    setHTML.call(tpl, tags.join('</script></iframe>'));
-    const els = tpl.content.children;
-    let i = 0;
-    return (html as string).replace(TAG_HTML, (tag) => {
-      const el = els[i++];
-      return el && loads(el) && anyBlocked(el, '') ? tag.replace(/([\s/])(src(set)?)(?=\s*=)/gi, `$1${MARK}$2`) : tag;
-    });
+  const patch = (proto: any, name: string, wrap: (orig: Fn) => Fn) => {
+    const d = proto && Object.getOwnPropertyDescriptor(proto, name);
+    if (!d) return;
+    const key = d.set ? 'set' : 'value';
+    const f = wrap(d[key]);
+    Object.defineProperty(proto, name, { ...d, [key]: f });
+    // Someone patched over us: leave theirs; ours passes through once `on` is false.
+    undo.push(() => (Object.getOwnPropertyDescriptor(proto, name) || d)[key] === f && Object.defineProperty(proto, name, d));
   };
+  /** Patches each name on whichever of these interfaces' prototypes owns it. */
+  const patchAll = (interfaces: string, names: string, wrap: (orig: Fn, name: string) => Fn) =>
+    interfaces.split(' ').forEach((i) => names.split(' ').forEach((n) => patch(W[i] && W[i].prototype, n, (o) => wrap(o, n))));
 
-  // Each name is patched on whichever of these prototypes owns it.
-  const protos = ['Node', 'Element', 'CharacterData', 'DocumentFragment', 'Document', 'ShadowRoot', 'Range',
-    'HTMLScriptElement', 'HTMLIFrameElement', 'HTMLImageElement'].map((c) => (win as any)[c].prototype);
-  const patch = (names: string, wrap: (orig: Fn, name: string) => Fn) =>
-    protos.forEach((proto) => names.split(' ').forEach((name) => {
-      const d = Object.getOwnPropertyDescriptor(proto, name);
-      if (!d) return;
-      const key = d.set ? 'set' : 'value';
-      const f = wrap(d[key], name);
-      Object.defineProperty(proto, name, { ...d, [key]: f });
-      // Someone patched over us: leave theirs; ours passes through once `on` is false.
-      undo.push(() => (Object.getOwnPropertyDescriptor(proto, name) || d)[key] === f && Object.defineProperty(proto, name, d));
-    }));
-
-  patch('src srcset', (orig, name) => function (v) {
-    if (!caught(this, name, v)) orig.call(this, v);
-  });
-  patch('setAttribute', (orig) => function (n, v) {
+  for (const line of SETTERS) {
+    const [i, ...props] = line.split(' ');
+    for (const p of props) {
+      patch(W[i!] && W[i!].prototype, p, (orig) => function (v) {
+        if (!caught(this, p, v)) orig.call(this, v);
+      });
+    }
+  }
+  patchAll('Element', 'setAttribute', (orig) => function (n, v) {
     if (!caught(this, n, v)) orig.call(this, n, v);
   });
-  // Insertion: the node to insert is the first argument, the second for
-  // insertAdjacentElement; the variadic methods insert every argument.
-  patch('appendChild insertBefore replaceChild insertAdjacentElement append prepend before after replaceWith replaceChildren',
-    (orig, name, at = /Child|Before/.test(name) ? 0 : /Elem/.test(name) ? 1 : -1) => function (...a) {
-      at < 0 ? a.forEach((n) => scan(n)) : scan(a[at]);
-      return orig.apply(this, a);
-    });
-  patch('innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe createContextualFragment write writeln', (orig) => function (...a) {
-    const root = this.parentNode || this;
-    const b = a.map(rewrite);
-    const r = orig.apply(this, b);
-    // The parser made these elements; list them now, in markup order.
-    if (b.some((x, i) => x !== a[i])) (r && r.querySelectorAll ? r : root).querySelectorAll(`[${MARK}src],[${MARK}srcset]`).forEach(remember);
-    return r;
+  patchAll('Element', 'setAttributeNS', (orig) => function (ns, n, v) {
+    if (!caught(this, n, v)) orig.call(this, ns, n, v);
+  });
+  patchAll('Element', 'setAttributeNode setAttributeNodeNS', (orig) => function (a) {
+    return a && caught(this, a.name, a.value) ? null : orig.call(this, a);
+  });
+  patchAll('Attr', 'value', (orig) => function (v) {
+    const el = this.ownerElement;
+    if (!caught(el, this.name, v)) orig.call(this, v);
+    else removeAttr.call(el, this.name);
   });
 
+  // Insertion: which arguments are nodes (from, and all after it, or only it).
+  const INSERT: [string, number, boolean][] = [['appendChild insertBefore replaceChild insertNode surroundContents', 0, false],
+    ['insertAdjacentElement', 1, false], ['append prepend before after replaceWith replaceChildren', 0, true]];
+  for (const [names, from, all] of INSERT) {
+    patchAll('Node Element CharacterData DocumentFragment Document Range', names, (orig) => function () {
+      for (let i = from; i < (all ? arguments.length : from + 1); i++) adopt(arguments[i]);
+      return orig.apply(this, arguments as any);
+    });
+  }
+  patchAll('Document', 'adoptNode', (orig) => function (n) {
+    adopt(n);
+    return orig.call(this, n);
+  });
+  // A node of another document is copied first into the inert one, where nothing
+  // loads, and set aside there; a copy of a held element is held too.
+  patchAll('Document', 'importNode', (orig) => function (n, deep) {
+    if (this !== doc || !on || !n || n.ownerDocument === doc) return holdCopies(orig.apply(this, arguments as any));
+    return this.adoptNode(markup.inert().importNode(n, deep));
+  });
+  const holdCopies = (copy: any) => (held.size && holdMarked(copy), copy);
+  patchAll('Node Range', 'cloneNode cloneContents', (orig) => function () {
+    return holdCopies(orig.apply(this, arguments as any));
+  });
+
+  /** The element a sink parses its markup in (null: a `<body>`), as the HTML fragment parsing algorithm picks it. */
+  const contextOf = (self: any, name: string, a: any[]): Element | null => {
+    if (/^write/.test(name)) return doc.currentScript && doc.currentScript.parentElement;
+    if (name == 'execCommand') return null;
+    if (name == 'createContextualFragment') {
+      const n = self.startContainer;
+      const el = n.nodeType == 1 ? n : n.parentElement;
+      return el && el.localName != 'html' ? el : null;
+    }
+    if (name == 'outerHTML' || (name == 'insertAdjacentHTML' && /^(beforebegin|afterend)$/i.test(a[0]))) return self.parentElement;
+    return self.nodeType == 11 ? self.host : self;
+  };
+  // HTML strings: the markup is the first argument, the second for
+  // insertAdjacentHTML, the third for execCommand('insertHTML'); document.write joins them all.
+  patchAll('Element ShadowRoot Range Document', 'innerHTML outerHTML insertAdjacentHTML setHTMLUnsafe setHTML createContextualFragment write writeln execCommand',
+    (orig, name) => function (this: any, ...a) {
+      const at = name == 'insertAdjacentHTML' ? 1 : name == 'execCommand' ? 2 : 0;
+      const node = name == 'createContextualFragment' ? this.startContainer : this;
+      const write = /^write/.test(name);
+      if (!on || (node.ownerDocument || node) !== doc || a.length <= at
+        || (at == 2 && !/^inserthtml$/i.test(a[0]))) return orig.apply(this, a);
+      const html = write ? a.join('') : a[at];
+      const out = markup.clean(html, contextOf(this, name, a), write);
+      if (out === html) return orig.apply(this, a);
+      // Where the page's parser puts the elements it makes from kakor's markup.
+      const parent = node === this && this.nodeType == 1 && (name == 'outerHTML' || at == 1) ? this.parentNode : null;
+      const r = orig.apply(this, write ? [out] : (a[at] = out, a));
+      // Hold those it set aside, in document order; a shadow root is not in doc's tree.
+      const root = node !== this ? r : write || at == 2 ? doc
+        : parent || (this.localName == 'template' ? this.content : this);
+      holdMarked(root);
+      // Declarative shadow roots (setHTMLUnsafe): the open ones can be reached and held;
+      // what is set aside in a closed one stays so.
+      if (name == 'setHTMLUnsafe') root.querySelectorAll('*').forEach((e: Element) => e.shadowRoot && holdMarked(e.shadowRoot));
+      return r;
+    });
+
   return {
-    parsed: (n) => scan(n, true),
+    parsed(n: any) {
+      if (!on || !n.querySelectorAll) return;
+      // An image the parser made was fetched already: holding it would only hide it.
+      const take = (el: Element) => el.localName != 'img' && hold(el);
+      if (n.nodeType == 1) take(n);
+      if (n.firstElementChild) n.querySelectorAll(LOADING).forEach(take);
+    },
     update() {
-      passed = new WeakMap();
-      if (on) held = held.filter((el) => {
-        if (marked(el) && anyBlocked(el, MARK)) return true;
+      if (on) for (const el of held) {
+        // The element's own order reversed: srcset before src, imagesrcset before href, srcdoc before src.
+        const aside = LOADS[el.localName]!.filter((a) => el.hasAttribute(MARK + a)).reverse();
+        if (aside.some((a) => blocked(el, a, getAttr.call(el, MARK + a)))) continue;
+        held.delete(el);
         // Released scripts run in catch order, as the parser would have run them.
         if (el.localName == 'script' && !el.hasAttribute('async')) (el as HTMLScriptElement).async = false;
-        for (const a of NAMES) {
-          const v = getAttr.call(el, MARK + a);
-          if (v != null) removeAttr.call(el, MARK + a), setAttr.call(el, a, v);
+        for (const a of aside) {
+          const raw = getAttr.call(el, MARK + a);
+          // A script's URL is a Trusted Types sink, in HTML (src) and SVG (href) alike.
+          const v = el.localName == 'script' ? sinks.scriptUrl(raw) : raw;
+          removeAttr.call(el, MARK + a);
+          if (/^xlink:/.test(a)) setAttrNS.call(el, XLINK, a, v);
+          else setAttr.call(el, a, v);
         }
-        return false;
-      });
+        // A media element picks its <source> and <track> only when it loads.
+        const media = el.parentElement as HTMLMediaElement | null;
+        if (/^(source|track)$/.test(el.localName) && media && media.load) media.load();
+      }
     },
     destroy() {
       on = false;

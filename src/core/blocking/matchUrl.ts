@@ -1,16 +1,62 @@
-// Which service a script, iframe or image URL belongs to, by the services'
-// `scripts` patterns (CONTRACT §5.3): URL substrings and compiled `/regex/`.
+// Whether a URL is blocked: which service it belongs to by the services'
+// `scripts` patterns (CONTRACT §5.3), matched on the canonical URL, and the one
+// test every interception path asks (elements here, requests elsewhere).
+
+type Patterns = { id: string; scripts: (string | RegExp)[] }[];
 
 /**
- * The id of the first service whose `scripts` pattern matches this absolute
- * http(s) URL, or undefined. The interceptor resolves URLs and asks about
- * http(s) ones only, so data: and blob: URLs never get here.
+ * The URL as patterns see it (CONTRACT §5.3): absolute, host lower-case with no
+ * trailing dot, no user info, no default port. Null for a URL that does not
+ * parse or cannot reach a server (data:, blob:, about:, javascript:).
  */
-export function matchService(url: string, services: { id: string; scripts: (string | RegExp)[] }[]): string | undefined {
+export function canonicalUrl(url: string, base: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url, base);
+  } catch {
+    return null;
+  }
+  if (!/^(http|ws)s?:$/.test(u.protocol)) return null;
+  // The URL parser already lower-cases the host and drops a default port.
+  return `${u.protocol}//${u.hostname.replace(/\.+$/, '')}${u.port && ':' + u.port}${u.pathname}${u.search}${u.hash}`;
+}
+
+/** The id of the first service whose `scripts` pattern matches this canonical URL, or undefined. */
+export function matchService(url: string, services: Patterns): string | undefined {
   const lower = url.toLowerCase();
   // Substrings compare without case so `GoogleTagManager.com` in a manifest
   // still blocks; `search` ignores a /g flag's lastIndex, unlike `test`.
   const service = services.find((s) =>
     s.scripts.some((p) => (typeof p == 'string' ? lower.includes(p.toLowerCase()) : url.search(p) > -1)));
   return service && service.id;
+}
+
+/**
+ * `isBlocked(url)`: true when the URL (relative to the document's base) belongs to
+ * a service not granted now, or, while there is no manifest, is cross-origin (fail
+ * closed). Answers are cached per URL string until the base, the manifest or the
+ * granted set changes (each change is a new object).
+ */
+export function createUrlTest(
+  doc: Document, services: () => Patterns | null, granted: () => Set<string>,
+): (url: string) => boolean {
+  let cache = new Map<string, boolean>();
+  let key: unknown[] = [];
+  return (url) => {
+    const now = [doc.baseURI, services(), granted()];
+    if (now.some((x, i) => x !== key[i]) || cache.size > 4000) cache = new Map(), key = now;
+    let b = cache.get(url);
+    if (b === undefined) {
+      const c = canonicalUrl(url, now[0] as string);
+      const list = now[1] as Patterns | null;
+      if (c === null) b = false;
+      else if (!list) b = !c.startsWith(doc.location.origin + '/');
+      else {
+        const id = matchService(c, list);
+        b = id !== undefined && !(now[2] as Set<string>).has(id);
+      }
+      cache.set(url, b);
+    }
+    return b;
+  };
 }

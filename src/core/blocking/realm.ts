@@ -1,14 +1,17 @@
 // Everything that keeps a window's realm from reaching a blocked URL (CONTRACT
 // §5.3): the element interceptor, requests by script, CSS text and frames, in
 // the page's window and in each same-origin child frame's own realm.
-import { createInterceptor, type Interceptor } from './intercept';
+import { createInterceptor, type Interceptor, type Sinks } from './intercept';
 import { guardFrames, guardNavigation } from './frames';
 import { guardRequests, type IsBlocked } from './requests';
 import { guardStyles } from './styles';
 import type { Undo } from './swap';
 
-/** Guards `win` and, as they appear, its same-origin frames; one interface for all of them. */
-export function guardRealm(win: Window, isBlocked: IsBlocked): Interceptor {
+/**
+ * Guards `win` and, as they appear, its same-origin frames; one interface for all of them.
+ * `sinks` writes kakor's own markup and released script URLs under Trusted Types.
+ */
+export function guardRealm(win: Window, isBlocked: IsBlocked, sinks?: Sinks): Interceptor {
   const guarded: Interceptor[] = [];
   // One entry per realm: a frame's window object is replaced when it navigates,
   // its prototypes with it; the same window seen twice is guarded once.
@@ -19,7 +22,7 @@ export function guardRealm(win: Window, isBlocked: IsBlocked): Interceptor {
     if (seen.has(key)) return;
     seen.add(key);
     const undo: Undo = [];
-    const interceptor = createInterceptor(w, isBlocked);
+    const interceptor = createInterceptor(w, isBlocked, sinks);
     guardRequests(w, isBlocked, undo);
     guardStyles(w, isBlocked, undo);
     if (child) guardNavigation(w, isBlocked, undo);

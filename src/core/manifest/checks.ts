@@ -40,6 +40,10 @@ export const texts = is<Obj>((v) => isObject(v) && Object.values(v).every(string
 /** A category or service id: one id names one thing (CONTRACT §2), so it must not be used twice. */
 export const unique: Check<string> = (p, path, v) => {
   const s = id(p, path, v);
+  // Ids key plain objects (getConsent()'s categories and services), where these names are taken.
+  if (s && s in Object.prototype) {
+    return fail(p, path, `"${s}" is the name of a built-in JavaScript object member (Object.prototype): choose another id`);
+  }
   const at = s && p.ids.get(s);
   if (at) return fail(p, path, `"${s}" is already used at ${at}`);
   if (s) p.ids.set(s, path);

@@ -1,0 +1,50 @@
+// Which elements load something, and from which attributes (CONTRACT §5.3):
+// HTML, SVG and MathML, by local name, so that an element or attribute that
+// cannot load costs one property lookup.
+
+/**
+ * Attribute names that make an element fetch, navigate or run something, by
+ * local name. SVG's `xlink:href` is its qualified name. `srcdoc` holds a whole
+ * document's HTML; `srcset` and `imagesrcset` hold lists of URLs.
+ */
+export const LOADS: { [localName: string]: string[] | undefined } = Object.assign(Object.create(null), {
+  script: ['src', 'href', 'xlink:href'],
+  iframe: ['src', 'srcdoc'],
+  frame: ['src'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  input: ['src'],
+  link: ['href', 'imagesrcset'],
+  object: ['data'],
+  embed: ['src'],
+  video: ['src', 'poster'],
+  audio: ['src'],
+  track: ['src'],
+  // Legacy background images, still fetched by browsers.
+  body: ['background'],
+  table: ['background'],
+  td: ['background'],
+  th: ['background'],
+  // SVG (a <use> never loads a file of another origin)
+  image: ['href', 'xlink:href'],
+  feImage: ['href', 'xlink:href'],
+  // MathML (Firefox loads it; Chromium does not implement it)
+  mglyph: ['src'],
+});
+
+/** Every loading element, as a selector. */
+export const LOADING = Object.keys(LOADS).join();
+
+/** Every attribute name in LOADS, once. */
+export const URL_ATTRIBUTES = [...new Set(Object.values(LOADS).flat() as string[])];
+
+/** The property setters that write one of those attributes: `Interface property…`. */
+export const SETTERS = [
+  'HTMLScriptElement src', 'HTMLIFrameElement src srcdoc', 'HTMLFrameElement src',
+  'HTMLImageElement src srcset', 'HTMLSourceElement src srcset', 'HTMLInputElement src',
+  'HTMLLinkElement href imageSrcset', 'HTMLObjectElement data', 'HTMLEmbedElement src',
+  'HTMLMediaElement src', 'HTMLVideoElement poster', 'HTMLTrackElement src', 'HTMLBodyElement background',
+];
+
+/** The URLs a srcset-like list names: each candidate's first word. */
+export const candidates = (list: string): string[] => list.split(',').map((c) => c.trim().split(/\s+/)[0]!);
