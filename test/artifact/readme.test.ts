@@ -75,7 +75,7 @@ describe('README code blocks', () => {
   });
 
   it('styles only the elements and parts kakor has in css blocks', () => {
-    const parts = ['banner', 'dialog', 'button', 'switch', 'category', 'reopen', 'placeholder'];
+    const parts = ['banner', 'dialog', 'button', 'accept', 'reject', 'customise', 'save', 'switch', 'category', 'reopen', 'placeholder'];
     for (const b of blocks.filter((x) => x.lang === 'css')) {
       for (const [, part] of b.code.matchAll(/::part\((\w+)\)/g)) expect(parts).toContain(part);
       for (const [, el] of b.code.matchAll(/^([a-z-]+)::/gm)) expect(['kakor-dialog', 'kakor-placeholder']).toContain(el);

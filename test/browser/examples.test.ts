@@ -9,9 +9,13 @@ import {
 } from './harness';
 
 const root = new URL('../../examples/', import.meta.url);
-const folders = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-// scan-site/ is a site without kakor on purpose, for kakor scan and audit: test/cli/ visits it.
-const kakorPages = folders.filter((name) => name !== 'scan-site');
+// rewrite-vite/ is a Vite plugin with no page of its own: test/server/ builds it.
+const folders = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'rewrite-vite')
+  .map((e) => e.name).sort();
+// Pages with vendor tags written raw on purpose, so each is visited where it is tested:
+// scan-site/ has no kakor, for kakor scan and audit (test/cli/); rewrite-node/ is served
+// through kakor/rewrite (test/browser/rewrite.test.ts).
+const kakorPages = folders.filter((name) => name !== 'scan-site' && name !== 'rewrite-node');
 
 /** The page to open: a folder's index.html, or its build output when it has one (npm-vite). */
 const entry = (name: string) => (existsSync(new URL(`${name}/dist/index.html`, root))

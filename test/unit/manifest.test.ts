@@ -63,6 +63,15 @@ describe('manifest validation', () => {
     expect(m.categories.map((c) => [c.id, c.required])).toEqual([['base', true], ['analytics', false]]);
   });
 
+  it('reads a path in slashes with no RegExp flags after it ("/gtag/js") as a substring, not a broken regex', () => {
+    const m = validateManifest({
+      categories: ['necessary', 'analytics'],
+      services: [{ id: 'ga', name: 'GA', category: 'analytics', scripts: ['/gtag/js', '/^https:\\/\\/x\\.example\\//i'] }],
+    });
+    expect(m.errors).toEqual([]);
+    expect(m.manifest!.services[0].scripts).toEqual(['/gtag/js', /^https:\/\/x\.example\//i]);
+  });
+
   it('reports each problem once: a category with an error of its own is still declared', () => {
     const v = validateManifest({
       categories: ['necessary', { id: 'chat', title: 5, description: 'Chatt' }],

@@ -84,7 +84,8 @@ export const obj = (fields: { [key: string]: Check }, required = '', defaults = 
 
 /** `/regex/flags` → RegExp; anything else is a plain string. */
 export const toPattern = (s: string): string | RegExp => {
-  const m = /^\/(.+)\/([a-z]*)$/.exec(s);
+  // Only flags a RegExp takes end a regex: `/gtag/js` is a path, matched as a substring.
+  const m = /^\/(.+)\/([dgimsuvy]*)$/.exec(s);
   return m ? new RegExp(m[1], m[2]) : s;
 };
 
