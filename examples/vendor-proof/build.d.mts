@@ -15,7 +15,7 @@ export interface ProofVendor {
   name: string;
   services: ProofService[];
   /** What must happen after accept: names in window.__vendorRuns (page or frames) and cookie names. */
-  works: { runs: string[]; cookies: string[] };
+  works: { runs: string[]; cookies: string[]; note?: string };
 }
 
 export const FORMS: readonly Form[];

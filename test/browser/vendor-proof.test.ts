@@ -14,7 +14,7 @@ import {
   buildPages, FORMS, readVendors, writePages, type Form, type ProofService, type ProofVendor,
 } from '../../examples/vendor-proof/build.mjs';
 import { matchService } from '../../src/core/blocking/matchUrl';
-import { siteOrigin } from './harness';
+import { origin } from './harness';
 import { launchMapped, visitAs, type Recorded, type VisitResult } from './vendor-proof/measure';
 import { readSection, renderTable, writeSection, type Row } from './vendor-proof/table';
 import { startTlsFront, type TlsFront } from './vendor-proof/tlsFront';
@@ -31,7 +31,7 @@ let front: TlsFront;
 let browser: Browser;
 beforeAll(async () => {
   if (WRITE) writePages();
-  front = await startTlsFront(`http://127.0.0.1:${new URL(siteOrigin()).port}`);
+  front = await startTlsFront(origin);
   browser = await launchMapped(front.port);
 });
 afterAll(async () => {
@@ -68,31 +68,25 @@ const vendorCookies = (names: string[]) => names.filter((n) => n !== 'kakor_cons
 
 describe.each(vendors)('$name', (vendor: ProofVendor) => {
   describe.each(FORMS)('%s', (form: Form) => {
-    const path = `/examples/vendor-proof/${vendor.id}/${form}.html`;
-    const url = `${siteOrigin()}${path}`;
-    let before: VisitResult;
+    // Over https, as a real site: a frame of an http page is no secure context.
+    const url = () => `https://www.kakor.test:${front.port}/examples/vendor-proof/${vendor.id}/${form}.html`;
     let reject: VisitResult;
     let accept: VisitResult;
+    const tags = () => tagUrls(readFileSync(new URL(`${vendor.id}/${form}.html`, PAGES), 'utf8'), url());
 
     it('the page is what build.mjs makes of the snippet', () => {
       const built = buildPages().get(`${vendor.id}/${form}.html`);
       expect(readFileSync(new URL(`${vendor.id}/${form}.html`, PAGES), 'utf8')).toBe(built);
     });
 
-    it('before any choice: nothing runs or is set; blocked markup requests nothing', async () => {
-      before = await visitAs(browser, url, 'none');
-      expect(before.runs).toEqual([]);
-      expect(vendorCookies(before.cookies)).toEqual([]);
-      expect(unclaimed(before.requests, vendor.services)).toEqual([]);
-      const tags = tagUrls(readFileSync(new URL(`${vendor.id}/${form}.html`, PAGES), 'utf8'), url);
-      // Raw: only the tags in the HTML may have been fetched; no vendor code made a request.
-      expect(before.requests.filter((r) => !tags.has(r.url)).map((r) => r.url)).toEqual([]);
-      if (form === 'blocked') expect(before.requests.map((r) => r.url)).toEqual([]);
-      expect(before.pageErrors).toEqual([]);
-    }, VISIT_MS);
-
-    it('after reject, and on the next page: nothing runs or is set; blocked markup requests nothing', async () => {
-      reject = await visitAs(browser, url, 'reject');
+    // Before the click, the visit that rejects is the visit of a visitor who has not chosen.
+    it('before any choice and after reject (and on the next page): nothing runs or is set; blocked markup requests nothing', async () => {
+      reject = await visitAs(browser, url(), 'reject');
+      expect(reject.runsBeforeClick).toEqual([]);
+      expect(vendorCookies(reject.cookiesBeforeClick)).toEqual([]);
+      // Raw: only the tags written in the HTML may have been fetched; no vendor code made a request.
+      const before = reject.requests.filter((r) => r.phase === 'before');
+      expect(before.filter((r) => !tags().has(r.url)).map((r) => r.url)).toEqual([]);
       expect(reject.runs).toEqual([]);
       expect(vendorCookies(reject.cookies)).toEqual([]);
       expect(unclaimed(reject.requests, vendor.services)).toEqual([]);
@@ -101,8 +95,9 @@ describe.each(vendors)('$name', (vendor: ProofVendor) => {
     }, VISIT_MS);
 
     it('after accept: the vendor works (its code ran, its cookies are set)', async () => {
-      accept = await visitAs(browser, url, 'accept');
+      accept = await visitAs(browser, url(), 'accept');
       expect(accept.runsBeforeClick).toEqual([]);
+      expect(vendorCookies(accept.cookiesBeforeClick)).toEqual([]);
       expect(unclaimed(accept.requests, vendor.services)).toEqual([]);
       const missing = [
         ...vendor.works.runs.filter((n) => !accept.runs.includes(n)).map((n) => `run ${n}`),
@@ -112,11 +107,10 @@ describe.each(vendors)('$name', (vendor: ProofVendor) => {
       expect(accept.stillLoading).toEqual([]);
       expect(accept.pageErrors).toEqual([]);
       rows.set(`${vendor.id}/${form}`, {
-        vendor, form, missing,
-        before: before.requests,
+        vendor, form, missing, tagUrls: tags(),
+        before: reject.requests.filter((r) => r.phase === 'before'),
         afterReject: reject.requests.filter((r) => r.phase !== 'before'),
         afterAccept: accept.requests.filter((r) => r.phase === 'after-click'),
-        tagUrls: tagUrls(readFileSync(new URL(`${vendor.id}/${form}.html`, PAGES), 'utf8'), url),
       });
     }, VISIT_MS);
   });

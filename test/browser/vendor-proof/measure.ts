@@ -5,8 +5,8 @@ import { chromium, type Browser, type BrowserContext, type Page, type Request } 
 import { inject } from 'vitest';
 import { vendorHosts } from '../../../examples/vendors.mjs';
 
-/** Which button the visitor clicks, if any; `reject` then opens the next page too. */
-export type Choice = 'none' | 'reject' | 'accept';
+/** Which banner button the visitor clicks; after `reject` the visitor opens the next page too. */
+export type Choice = 'reject' | 'accept';
 
 /** When a request was made: before any click, after the click on that page, or on the next page view. */
 export type Phase = 'before' | 'after-click' | 'next-page';
@@ -30,7 +30,7 @@ export interface VisitResult {
   pageErrors: string[];
 }
 
-const BUTTON: Record<Exclude<Choice, 'none'>, string> = { reject: 'Neka alla', accept: 'Godkänn alla' };
+const BUTTON: Record<Choice, string> = { reject: 'Neka alla', accept: 'Godkänn alla' };
 const QUIET_MS = 700;
 const MAX_WAIT_MS = 10_000;
 
@@ -50,7 +50,7 @@ export function launchMapped(tlsPort: number): Promise<Browser> {
   });
 }
 
-/** Visits `url` in a fresh context, optionally clicks a banner button, and records it all. */
+/** Visits `url` in a fresh context, waits for quiet, clicks a banner button, and records it all. */
 export async function visitAs(browser: Browser, url: string, choice: Choice): Promise<VisitResult> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   context.setDefaultTimeout(MAX_WAIT_MS);
@@ -81,17 +81,15 @@ export async function visitAs(browser: Browser, url: string, choice: Choice): Pr
     await quiet();
     const runsBeforeClick = await allRuns(page);
     const cookiesBeforeClick = await cookieNames(context);
-    if (choice !== 'none') {
-      const button = page.locator('kakor-dialog').getByRole('button', { name: BUTTON[choice] });
-      await button.waitFor();
-      phase = 'after-click';
-      await button.click();
+    const button = page.locator('kakor-dialog').getByRole('button', { name: BUTTON[choice] });
+    await button.waitFor();
+    phase = 'after-click';
+    await button.click();
+    await quiet();
+    if (choice === 'reject') {
+      phase = 'next-page';
+      await page.reload({ waitUntil: 'load' });
       await quiet();
-      if (choice === 'reject') {
-        phase = 'next-page';
-        await page.reload({ waitUntil: 'load' });
-        await quiet();
-      }
     }
     return {
       requests, runsBeforeClick, runs: await allRuns(page), cookiesBeforeClick, cookies: await cookieNames(context),

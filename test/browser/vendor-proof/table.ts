@@ -41,7 +41,8 @@ export function requestCell(requests: Recorded[], tagUrls: Set<string>): string 
 
 function workedCell(row: Row): string {
   if (row.missing.length) return `**no**, missing ${row.missing.join(', ')}`;
-  return `yes: ${row.vendor.works.cookies.map((c) => `\`${c}\``).join(', ')}`;
+  const { cookies, note } = row.vendor.works;
+  return `yes: ${[note, ...cookies.map((c) => `\`${c}\``)].filter(Boolean).join(', ')}`;
 }
 
 /** The Markdown table, one row per vendor and form. */
