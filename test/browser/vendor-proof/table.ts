@@ -35,7 +35,8 @@ export function requestCell(requests: Recorded[], tagUrls: Set<string>): string 
     const key = `${r.host}${fromTag ? ' (HTML tag)' : ''}`;
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
-  const hosts = [...groups].map(([key, n]) => (n > 1 ? `${key} ×${n}` : key));
+  // Sorted: the order requests start in varies from run to run, the table must not.
+  const hosts = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, n]) => (n > 1 ? `${key} ×${n}` : key));
   return `${requests.length}: ${hosts.join(', ')}`;
 }
 
