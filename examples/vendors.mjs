@@ -17,8 +17,11 @@ const PRELUDE = `
   // Follow-up requests go where this script came from: /vendor/<host>/… on the
   // site, or the real host when the browser maps vendor hosts to this server.
   var self = d.currentScript && d.currentScript.src ? new URL(d.currentScript.src) : null;
+  // Served at its real host (the vendor proof maps vendor hosts here): some
+  // fakes then make second hops the /vendor/ examples do not pin in their tests.
+  var atHost = !!self && self.pathname.indexOf('/vendor/') !== 0;
   function hop(hostPath) {
-    return self && self.pathname.indexOf('/vendor/') !== 0 ? self.protocol + '//' + hostPath : '/vendor/' + hostPath;
+    return atHost ? self.protocol + '//' + hostPath : '/vendor/' + hostPath;
   }
   function ran(name) {
     runs.push(name);
@@ -54,6 +57,16 @@ const PRELUDE = `
     s.src = src;
     d.head.appendChild(s);
   }
+  // Vendors post their events with sendBeacon (TikTok, Hotjar, Clarity, Stripe).
+  function beacon(url, data) { navigator.sendBeacon(url, JSON.stringify(data)); }
+  function frame(src) {
+    var f = d.createElement('iframe');
+    f.src = src;
+    f.title = 'vendor frame';
+    f.setAttribute('aria-hidden', 'true');
+    f.style.cssText = 'position:absolute;width:1px;height:1px;border:0;left:-9999px';
+    (d.body || d.documentElement).appendChild(f);
+  }
 `;
 
 const script = (body) => ({ type: JS, body: `(function () {${PRELUDE}${body}\n})();\n` });
@@ -64,7 +77,7 @@ function gtag(params) {
   return script(`
   ran('gtag');
   var dl = w.dataLayer = w.dataLayer || [];
-  var consent = {}, consentCommands = [], ids = [${JSON.stringify(id)}], sent = false;
+  var consent = {}, consentCommands = [], ids = [${JSON.stringify(id)}], sent = false, sentAds = false;
   function handle(args) {
     if (!args || typeof args.length !== 'number') return;
     if (args[0] === 'consent' && args[2]) {
@@ -82,13 +95,18 @@ function gtag(params) {
       for (var i = 0; i < ids.length; i++) {
         if (ids[i].indexOf('G-') === 0) keep('_ga_' + ids[i].slice(2), 'GS1.1.' + now() + '.1.0', 730);
       }
-      if (!sent) {
+      if (!sent && ids[0].indexOf('G-') === 0) {
         sent = true;
         pixel(hop('www.google-analytics.com/g/collect?v=2&tid=') + encodeURIComponent(ids[0]) + '&en=page_view');
       }
     }
     for (var j = 0; j < ids.length; j++) {
-      if (ids[j].indexOf('AW-') === 0 && granted('ad_storage')) keep('_gcl_au', '1.1.' + rand() + '.' + now(), 90);
+      if (ids[j].indexOf('AW-') !== 0 || !granted('ad_storage')) continue;
+      keep('_gcl_au', '1.1.' + rand() + '.' + now(), 90);
+      if (atHost && !sentAds) {
+        sentAds = true;
+        pixel(hop('googleads.g.doubleclick.net/pagead/viewthroughconversion/') + ids[j].slice(3) + '/?random=' + rand());
+      }
     }
   }
   for (var n = 0; n < dl.length; n++) handle(dl[n]);
@@ -146,6 +164,11 @@ function stripe() {
   ran('stripe');
   keep('__stripe_mid', rand() + '-' + rand(), 365);
   keep('__stripe_sid', rand() + '-' + rand(), 1 / 48);
+  // Stripe.js's fraud signals: a hidden frame on m.stripe.network and telemetry to r.stripe.com.
+  if (atHost) {
+    frame(hop('m.stripe.network/inner.html') + '#url=' + encodeURIComponent(location.href));
+    beacon(hop('r.stripe.com/b'), { event: 'stripe.js.loaded' });
+  }
   w.Stripe = function (key) {
     return { key: key, elements: function () { return { create: function () { return { mount: function () {} }; } }; } };
   };`);
@@ -161,11 +184,22 @@ function kajabiAffiliate() {
 function mailchimp() {
   return script(`
   ran('mailchimp');
-  w.__mailchimpForms = (w.__mailchimpForms || 0) + 1;`);
+  w.__mailchimpForms = (w.__mailchimpForms || 0) + 1;
+  // The connected-site script: site tracking (_mcid) and its pop-up form's settings.
+  if (atHost) {
+    keep('_mcid', '1.' + rand() + '.' + now(), 365);
+    inject(hop('mc.us21.list-manage.com/signup-forms/settings?u=kakor&id=proof&c=mcPopup'));
+  }`);
 }
 
-/** A fake embedded video player (YouTube, Vimeo): a small page that reports to its parent. */
-function player(name, title, videoId) {
+/**
+ * A fake embedded video player (YouTube, Vimeo): a small page that records
+ * that it ran, in its own window and in its parent's when it may. At its real
+ * host it also sets its own cookies and loads what the real player loads
+ * (`follow`: scripts, an image, a beacon); same-origin under /vendor/ it
+ * would put them on the site, so there it does not.
+ */
+function player(name, title, videoId, follow) {
   const safeId = videoId.replace(/[^\w-]/g, '');
   return {
     type: HTML,
@@ -176,8 +210,18 @@ function player(name, title, videoId) {
 </head>
 <body><main><p>▶ ${title}-spelare (attrapp), video <code>${safeId}</code></p></main>
 <script>
-try { var p = window.parent; (p.__vendorRuns = p.__vendorRuns || []).push(${JSON.stringify(name)});
-  p.dispatchEvent(new p.CustomEvent('fakevendor:run', { detail: ${JSON.stringify(name)} })); } catch (e) {}
+(window.__vendorRuns = window.__vendorRuns || []).push(${JSON.stringify(name)});
+try { var p = window.parent; if (p !== window) { (p.__vendorRuns = p.__vendorRuns || []).push(${JSON.stringify(name)});
+  p.dispatchEvent(new p.CustomEvent('fakevendor:run', { detail: ${JSON.stringify(name)} })); } } catch (e) {}
+if (location.pathname.indexOf('/vendor/') !== 0) (function (f) {
+  var tail = '; path=/; SameSite=None; Secure';
+  f.cookies.forEach(function (c) {
+    document.cookie = c[0] + '=' + Math.floor(Math.random() * 1e9) + tail + '; domain=' + c[1] + (c[2] ? '; max-age=' + c[2] * 86400 : '');
+  });
+  f.scripts.forEach(function (src) { var s = document.createElement('script'); s.src = src; document.head.appendChild(s); });
+  f.images.forEach(function (src) { new Image().src = src; });
+  f.beacons.forEach(function (url) { navigator.sendBeacon(url, JSON.stringify({ video: ${JSON.stringify(safeId)} })); });
+})(${JSON.stringify(follow(safeId))});
 </script>
 </body>
 </html>
@@ -209,13 +253,144 @@ function gtm(params) {
   }
   dl.push({ event: 'gtm.load' });`);
 }
+// What the real players load and set besides their page.
+const youtubeFollow = (id) => ({
+  cookies: [['YSC', '.youtube.com'], ['VISITOR_INFO1_LIVE', '.youtube.com', 180]],
+  scripts: ['https://www.youtube.com/s/player/kakor/player_ias.vflset/sv_SE/base.js',
+    'https://static.doubleclick.net/instream/ad_status.js'],
+  images: [`https://i.ytimg.com/vi/${id}/hqdefault.jpg`],
+  beacons: [],
+});
+const vimeoFollow = (id) => ({
+  cookies: [['vuid', '.vimeo.com', 730]],
+  scripts: ['https://f.vimeocdn.com/p/4.36.0/js/player.js'],
+  images: [`https://i.vimeocdn.com/video/${id}-d_640`],
+  beacons: ['https://fresnel.vimeocdn.com/add/player-stats'],
+});
 
 const gif = () => ({ type: 'image/gif', body: GIF });
+
+// ---- Vendor proof (examples/vendor-proof/): the rest of the common install
+// snippets, each fake making the requests and setting the cookies of the real one.
+
+/** TikTok's events.js: loads the SDK for the pixel id the base code asked for. */
+function tiktokEvents(params) {
+  const sdkid = params.get('sdkid') ?? 'TEST';
+  return script(`
+  ran('tiktok');
+  inject(hop('analytics.tiktok.com/i18n/pixel/static/main.MTc2NjA3NTQ2NA.js') + '?sdkid=' + ${JSON.stringify(encodeURIComponent(sdkid))});`);
+}
+
+/** TikTok's SDK: sets _ttp, drains the ttq queue and posts each page view and event. */
+function tiktokSdk(params) {
+  const sdkid = params.get('sdkid') ?? 'TEST';
+  return script(`
+  ran('tiktok-sdk');
+  keep('_ttp', rand() + rand(), 390);
+  var ttq = w.ttq || [];
+  function send(call) {
+    beacon(hop('analytics.tiktok.com/api/v2/pixel'), { pixel_code: ${JSON.stringify(sdkid)}, event: call[0] === 'page' ? 'Pageview' : call[1] });
+  }
+  for (var i = 0; i < ttq.length; i++) if (ttq[i][0] === 'page' || ttq[i][0] === 'track') send(ttq[i]);
+  ttq.length = 0;
+  ttq.page = function () { send(['page']); };
+  ttq.track = function (event) { send(['track', event]); };`);
+}
+
+/** hotjar-<id>.js: the site's settings, then Hotjar's modules. */
+function hotjar(_q, rest) {
+  const id = (/^(\d+)\.js/.exec(rest) ?? [])[1] ?? '0';
+  return script(`
+  ran('hotjar');
+  w.hjSiteSettings = { site_id: ${id}, rec_value: 0, state_change_listen_mode: 'manual' };
+  inject(hop('script.hotjar.com/modules.7d9b8e1c2f0a3b4c5d6e.js'));`);
+}
+
+/** Hotjar's modules: the session cookies and the visit posted to in.hotjar.com. */
+function hotjarModules() {
+  return script(`
+  ran('hotjar-modules');
+  var id = (w._hjSettings && w._hjSettings.hjid) || 0;
+  keep('_hjSessionUser_' + id, rand(), 365);
+  keep('_hjSession_' + id, rand(), 1 / 48);
+  beacon(hop('in.hotjar.com/api/v2/client/sites/') + id + '/visit-data', { page: location.pathname });`);
+}
+
+/** Clarity's tag for a project id: loads clarity.js. */
+function clarityTag(_q, rest) {
+  const id = rest.replace(/[^\w-]/g, '');
+  return script(`
+  ran('clarity');
+  inject(hop('scripts.clarity.ms/0.8.9/clarity.js') + '#' + ${JSON.stringify(id)});`);
+}
+
+/** clarity.js: _clck and _clsk, the MUID pixel and the first upload. */
+function clarityScript() {
+  return script(`
+  ran('clarity-script');
+  var user = rand().slice(0, 6);
+  keep('_clck', user + '%7C2%7Cfr1%7C0%7C1', 365);
+  keep('_clsk', rand().slice(0, 6) + '%7C' + Date.now() + '%7C1%7C1%7Ck.clarity.ms%2Fcollect', 1);
+  pixel(hop('c.clarity.ms/c.gif'));
+  beacon(hop('k.clarity.ms/collect'), { envelope: { sessionId: user } });`);
+}
+
+/** Vimeo's player API (player.js), which the embed code loads beside its iframe. */
+function vimeoApi() {
+  return script(`
+  ran('vimeo-api');
+  w.Vimeo = w.Vimeo || { Player: function (el) { this.element = el; } };`);
+}
+
+/** A script a vendor's frame loads (YouTube's base.js, Vimeo's player.js): records it in that frame. */
+const frameScript = (name) => () => script(`ran(${JSON.stringify(name)});`);
+
+/** A vendor's hidden frame (Stripe's m.stripe.network). */
+const hiddenFrame = (name) => () => ({
+  type: HTML,
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title></head><body>
+<script>(window.__vendorRuns = window.__vendorRuns || []).push(${JSON.stringify(name)});</script></body></html>\n`,
+});
+
+/** Mailchimp's pop-up form settings: JSONP calling the callback the script named. */
+const mailchimpSettings = (q) => ({
+  type: JS,
+  body: `typeof ${(q.get('c') ?? 'cb').replace(/\W/g, '')} === 'function' && ${(q.get('c') ?? 'cb').replace(/\W/g, '')}({ popup: false });\n`,
+});
+
+const json = () => ({ type: 'application/json; charset=utf-8', body: '{"code":0}' });
+
+// Kept together so the routes they add stay one block (see ROUTES).
+const PROOF_ROUTES = [
+  ['www.googletagmanager.com/ns.html', hiddenFrame('gtm-noscript')],
+  ['googleads.g.doubleclick.net/pagead/viewthroughconversion/', gif],
+  ['analytics.tiktok.com/i18n/pixel/events.js', (q) => tiktokEvents(q)],
+  ['analytics.tiktok.com/i18n/pixel/static/', (q) => tiktokSdk(q)],
+  ['analytics.tiktok.com/api/v2/pixel', json],
+  ['static.hotjar.com/c/hotjar-', hotjar],
+  ['script.hotjar.com/modules', hotjarModules],
+  ['in.hotjar.com/api/v2/client/sites/', json],
+  ['www.clarity.ms/tag/', clarityTag],
+  ['scripts.clarity.ms/', clarityScript],
+  ['c.clarity.ms/c.gif', gif],
+  ['k.clarity.ms/collect', json],
+  ['player.vimeo.com/api/player.js', vimeoApi],
+  ['www.youtube.com/s/player/', frameScript('youtube-player')],
+  ['static.doubleclick.net/instream/ad_status.js', frameScript('youtube-ad-status')],
+  ['i.ytimg.com/vi/', gif],
+  ['f.vimeocdn.com/p/', frameScript('vimeo-player')],
+  ['i.vimeocdn.com/video/', gif],
+  ['fresnel.vimeocdn.com/add/player-stats', json],
+  ['m.stripe.network/inner.html', hiddenFrame('stripe-m')],
+  ['r.stripe.com/b', json],
+  ['mc.us21.list-manage.com/signup-forms/settings', mailchimpSettings],
+];
 
 // host/path prefix → response. The first match wins.
 const ROUTES = [
   // kakor scan/audit fixture (examples/scan-site/)
   ['www.googletagmanager.com/gtm.js', (q) => gtm(q)],
+  ...PROOF_ROUTES,
   ['www.googletagmanager.com/gtag/js', (q) => gtag(q)],
   ['www.google-analytics.com/g/collect', gif],
   ['connect.facebook.net/en_US/fbevents.js', fbevents],
@@ -226,9 +401,9 @@ const ROUTES = [
   ['js.stripe.com/v3', stripe],
   ['checkout.kajabi.com/affiliate.js', kajabiAffiliate],
   ['chimpstatic.com/mcjs-connected/js/users/', mailchimp],
-  ['www.youtube-nocookie.com/embed/', (_q, rest) => player('youtube', 'YouTube', rest)],
-  ['www.youtube.com/embed/', (_q, rest) => player('youtube', 'YouTube', rest)],
-  ['player.vimeo.com/video/', (_q, rest) => player('vimeo', 'Vimeo', rest)],
+  ['www.youtube-nocookie.com/embed/', (_q, rest) => player('youtube', 'YouTube', rest, youtubeFollow)],
+  ['www.youtube.com/embed/', (_q, rest) => player('youtube', 'YouTube', rest, youtubeFollow)],
+  ['player.vimeo.com/video/', (_q, rest) => player('vimeo', 'Vimeo', rest, vimeoFollow)],
 ];
 
 /** The fake for `host/path` (without `/vendor/`), or null when there is none. */
