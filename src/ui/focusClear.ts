@@ -1,12 +1,14 @@
 // WCAG 2.4.11 Focus Not Obscured (CONTRACT §8): while the banner is shown, a page
 // element that gets keyboard focus is moved clear of it. The page is scrolled
 // first; where that cannot help (a fixed element, the end of a short page) the
-// banner docks at the other edge of the viewport.
+// banner docks at the other edge of the viewport, and a box too tall for that
+// lies along the bottom like the bar.
 //
 // NOTE: the browser's own scroll-into-view on focus ignores our overlay, and
 // `scroll-padding` adds no room past the end of the page, hence the spacer.
 
-type Dock = '' | 'bottom' | 'top';
+// 'bar': a centred box that nothing fits beside lies along the bottom as the bar does.
+type Dock = '' | 'bottom' | 'top' | 'bar';
 
 export interface FocusClear {
   /** The banner now shown, or null when it is not. */
@@ -57,7 +59,7 @@ export function createFocusClear(doc: Document, host: Element): FocusClear {
   const clear = (el: EventTarget | undefined) => {
     if (!banner || !(el instanceof win.Element) || host.contains(el) || !covered(el)) return;
     makeRoom();
-    for (const dock of ['', 'bottom', 'top'] as Dock[]) {
+    for (const dock of ['', 'bottom', 'top', 'bar'] as Dock[]) {
       banner.dataset.dock = dock;
       scrollClear(el);
       if (!covered(el)) return;

@@ -20,6 +20,9 @@ a{color:var(--a)}\
 .bx{inset:0;margin:auto;width:min(440px,100% - 32px);height:fit-content;max-height:calc(100% - 32px);display:block;padding:24px}\
 .bx[data-dock=bottom]{inset:auto 0 16px}\
 .bx[data-dock=top]{inset:16px 0 auto}\
+.bx[data-dock=bar]{inset:auto 0 0;width:auto;height:auto;margin:0;border-width:1px 0 0;border-radius:0;display:flex;padding:16px max(16px,50% - 560px)}\
+.bx[data-dock=bar] .bt{margin-top:0}\
+@media(min-width:481px){.bx[data-dock=bar] .bt{grid:auto/1fr 1fr 1fr}}\
 .bx .bt{grid:auto/1fr;margin-top:16px}\
 button{background:none;border:0;cursor:pointer}\
 .b,.fb{background:var(--f);color:var(--b)}\
