@@ -8,13 +8,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Entry, type Size, kakorEntries, totalSize } from '../../bench/sizes.mjs';
 
-// Bytes, set from the sizes `npm run bench` measured on 2026-11-25 (kakor.js
-// 16,589 gzip / 14,935 brotli; kakor 15,737 / 13,952; kakor/core 10,310 / 9,140)
-// plus 4%. Lower them when a change shrinks an entry.
+// Bytes, set from the sizes measured on 2026-12-01 after issues 9, 10, 12, 13 and 14
+// landed (kakor.js 21,220 gzip / 19,103 brotli; kakor 22,060 / 19,528; kakor/core
+// 15,085 / 13,333) plus 4%. The growth since 2026-11-25 (16,589 B) is blocking that
+// holds on every path (markup parsing, requests, frames, Trusted Types: about 3,400 B)
+// and the dialog audit (about 1,000 B); issue 11 moves the dialog and the full
+// diagnostics out of the head script. Lower them when a change shrinks an entry.
 const BUDGETS: Record<Entry, Omit<Size, 'raw'>> = {
-  'dist/kakor.js': { gzip: 17_250, brotli: 15_550 },
-  kakor: { gzip: 16_350, brotli: 14_500 },
-  'kakor/core': { gzip: 10_700, brotli: 9_500 },
+  'dist/kakor.js': { gzip: 22_100, brotli: 19_900 },
+  kakor: { gzip: 22_950, brotli: 20_350 },
+  'kakor/core': { gzip: 15_700, brotli: 13_900 },
 };
 
 const dist = join(__dirname, '../../dist');

@@ -5,8 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, visit } from './harness';
 
-const PAGES = ['/examples/script-tag/', '/examples/woocommerce-shop/', '/examples/iframes/', '/examples/inline-manifest/',
-  '/examples/consent-mode/', '/examples/injected-scripts/'];
+// The bar-and-panel pages, the shop's footer, placeholders and raw iframes: inline-manifest/
+// and consent-mode/ have script-tag/'s layout.
+const PAGES = ['/examples/script-tag/', '/examples/woocommerce-shop/', '/examples/iframes/', '/examples/injected-scripts/'];
 const SIZES = [{ width: 1280, height: 800 }, { width: 320, height: 640 }];
 
 let browser: Browser;
