@@ -71,7 +71,7 @@ ${main}
 </main>
 <footer class="site">
   <p><a href="/integritetspolicy">Integritetspolicy</a></p>
-  <button type="button" class="secondary" data-kakor-open>Cookie-inställningar</button>
+  <button type="button" class="secondary" data-kakor-open>Cookieinställningar</button>
 </footer>
 </body>
 </html>

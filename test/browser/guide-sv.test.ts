@@ -74,7 +74,7 @@ describe('docs/sv/kom-igang.md, steps 1–4 as one page', () => {
     expect(await v.page.evaluate(() => window.kakor.hasConsent('google-analytics'))).toBe(false);
     expect(requests.some((u) => u.includes('googletagmanager'))).toBe(false);
 
-    await v.page.getByRole('link', { name: 'Cookie-inställningar' }).click();
+    await v.page.getByRole('link', { name: 'Cookieinställningar' }).click();
     await v.page.locator('kakor-dialog').getByRole('button', { name: 'Godkänn alla' }).click();
     await expect.poll(() => v.page.evaluate(() => (window as { __gtagLoaded?: boolean }).__gtagLoaded === true)).toBe(true);
     expect(requests.some((u) => u.includes('googletagmanager.com/gtag/js?id=G-XXXX'))).toBe(true);
