@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import {
   findNodeAtLocation, parse, parseTree, printParseErrorCode, type FormattingOptions, type ParseError,
 } from 'jsonc-parser';
-import pc from 'picocolors';
+import { pc } from './colours';
 import { validateManifest } from '../core/manifest/validate';
 import { matchService } from '../core/blocking/matchUrl';
 import { toPattern } from '../core/manifest/checks';

@@ -1,6 +1,6 @@
 // `kakor audit`'s results three ways: a table per page and visit for a person,
 // JSON for a script (--json), JUnit XML for a CI's test report (--junit).
-import pc from 'picocolors';
+import { pc } from './colours';
 import { VISIT_NAMES, type VisitKind } from './auditVisit';
 import type { Verdict } from './judgeVisit';
 

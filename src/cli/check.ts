@@ -3,7 +3,7 @@
 // loads before consent. Exit 0 clean (warnings allowed), 1 problems, 2 unusable input.
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import pc from 'picocolors';
+import { pc } from './colours';
 import { blockingEdits } from '../server/blockingEdits';
 import { checkManifest, type ManifestProblem } from '../server/checkManifest';
 import { findVendorTags } from '../server/findVendorTags';

@@ -1,7 +1,7 @@
 // The `kakor` command (CONTRACT §1.3): one file per command, each a thin layer
 // over src/server and src/core. Nothing here reaches the browser files.
 import { Command, CommanderError } from 'commander';
-import pc from 'picocolors';
+import { pc } from './colours';
 import { checkCommand } from './check';
 import { CliError } from './cliError';
 import { addCommand } from './add';

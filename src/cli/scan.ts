@@ -3,7 +3,7 @@
 // as is, and reports what it could not name. Exit 0 when the draft is written, 2 on unusable input.
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import pc from 'picocolors';
+import { pc } from './colours';
 import { validateManifest } from '../core/manifest/validate';
 import { launchBrowser } from './browser';
 import { CliError } from './cliError';
