@@ -1,10 +1,12 @@
 // Renders its children only while a category or a service is granted, and the
-// fallback otherwise (also before the manifest is known: fail closed).
+// fallback otherwise (also before the manifest is known: fail closed); by
+// default the placeholder the dialog draws for a blocked iframe.
 import { createElement, Fragment, type ReactNode } from 'react';
+import { ConsentPlaceholder } from './ConsentPlaceholder';
 import { useConsent } from './useConsent';
 
 interface GateContent {
-  /** Shown while consent is missing. @default nothing */
+  /** Shown while consent is missing; `null` for nothing. @default a placeholder with the name and a button granting it */
   fallback?: ReactNode;
   children?: ReactNode;
 }
@@ -20,5 +22,7 @@ export function ConsentGate(props: ConsentGateProps) {
   const granted = props.service !== undefined
     ? state.services[props.service] === true
     : state.categories[props.category!] === true;
-  return createElement(Fragment, null, granted ? props.children : props.fallback);
+  if (granted) return createElement(Fragment, null, props.children);
+  if (props.fallback !== undefined) return createElement(Fragment, null, props.fallback);
+  return createElement(ConsentPlaceholder, { id: (props.service ?? props.category)! });
 }

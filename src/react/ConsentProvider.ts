@@ -2,11 +2,12 @@
 // render on the server and during hydration, before the instance exists.
 import { createContext, createElement, useMemo, type ReactNode } from 'react';
 import type { Consent } from '../core/api';
-import type { ConsentState } from '../core/types';
+import type { ConsentState, Manifest } from '../core/types';
 
 export interface ConsentContextValue {
   consent: Consent | null;
   serverConsent: ConsentState | undefined;
+  manifest: Manifest | undefined;
 }
 
 export const ConsentContext = createContext<ConsentContextValue | null>(null);
@@ -19,10 +20,15 @@ export interface ConsentProviderProps {
    * `readConsent(cookieHeader, manifest)` from `kakor/server`. @default not decided
    */
   serverConsent?: ConsentState;
+  /**
+   * The manifest `readConsent` was given: names the service in the gate's default
+   * placeholder on the server and during hydration. @default the instance's, once loaded
+   */
+  manifest?: Manifest;
   children?: ReactNode;
 }
 
-export function ConsentProvider({ consent, serverConsent, children }: ConsentProviderProps) {
-  const value = useMemo(() => ({ consent, serverConsent }), [consent, serverConsent]);
+export function ConsentProvider({ consent, serverConsent, manifest, children }: ConsentProviderProps) {
+  const value = useMemo(() => ({ consent, serverConsent, manifest }), [consent, serverConsent, manifest]);
   return createElement(ConsentContext.Provider, { value }, children);
 }

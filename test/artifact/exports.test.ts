@@ -65,8 +65,15 @@ describe('package exports', () => {
     expect(Object.keys(await import(join(root, 'dist/server/server.js'))).sort()).toEqual(['readConsent']);
   });
 
-  it('kakor/react keeps react external and pulls in no kakor code', () => {
-    expect([...graph(join(root, 'dist/esm/react.js'))].filter((f) => !f.endsWith('react.js'))).toEqual(['react']);
+  it('kakor/react keeps react external, bundles none of it, and shares only texts with kakor (no engine, no Preact)', () => {
+    const files = [...graph(join(root, 'dist/esm/react.js'))];
+    expect(files.filter((f) => !f.endsWith('.js'))).toEqual(['react']);
+    // The placeholder's texts and category titles are the dialog's, in chunks both entries import.
+    expect(files.filter((f) => f.endsWith('.js') && !f.endsWith('react.js')).map((f) => f.replace(/^.*\//, '').replace(/-[\w-]+\.js$/, '')).sort())
+      .toEqual(['localize', 'texts']);
+    const code = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
+    // React's own element and hook machinery would carry these.
+    expect(code).not.toMatch(/Symbol\.for\(["']react\.|__CLIENT_INTERNALS|ReactCurrentDispatcher/);
     expect(pkg.peerDependencies.react).toBeTruthy();
     expect(pkg.peerDependenciesMeta.react.optional).toBe(true);
     expect(pkg.dependencies.react).toBeUndefined();

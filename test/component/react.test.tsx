@@ -118,6 +118,57 @@ describe('ConsentGate and useConsent', () => {
   });
 });
 
+describe('ConsentGate\'s default placeholder', () => {
+  // The fake browser's languages are English; the server renders in the manifest's default, sv.
+  beforeEach(() => consent.setLanguage('sv'));
+
+  it('names the service, says why, and grants just it', async () => {
+    render(<ConsentProvider consent={consent}><ConsentGate service="youtube"><iframe title="Filmen" /></ConsentGate></ConsentProvider>);
+    expect(screen.getByText('YouTube', { selector: 'strong' })).toBeTruthy();
+    expect(screen.getByText('YouTube kan spara cookies i din webbläsare. Därför visar vi innehållet först när du har godkänt det.')).toBeTruthy();
+    await act(async () => screen.getByRole('button', { name: 'Tillåt YouTube' }).click());
+    expect(screen.getByTitle('Filmen')).toBeTruthy();
+    expect(consent.getConsent()).toMatchObject({ source: 'preferences', services: { youtube: true, 'google-analytics': false } });
+  });
+
+  it('names a well-known category by its title and follows the language; fallback={null} shows nothing', async () => {
+    const view = render(
+      <ConsentProvider consent={consent}>
+        <ConsentGate category="analytics"><p>Statistik körs</p></ConsentGate>
+        <ConsentGate service="youtube" fallback={null}><iframe title="Filmen" /></ConsentGate>
+      </ConsentProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Tillåt Statistik' })).toBeTruthy();
+    expect(view.container.querySelectorAll('[data-kakor-placeholder]')).toHaveLength(1);
+    act(() => consent.setLanguage('en'));
+    expect(screen.getByRole('button', { name: 'Allow Analytics' })).toBeTruthy();
+  });
+
+  it('renders on the server from the provider\'s manifest and hydrates unchanged', async () => {
+    const page = (c: Consent | null) => (
+      <StrictMode><ConsentProvider consent={c} serverConsent={readConsent('', manifest)} manifest={manifest}>
+        <ConsentGate service="youtube"><iframe title="Filmen" /></ConsentGate>
+      </ConsentProvider></StrictMode>
+    );
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(page(null));
+    expect(container.querySelector('button')?.textContent).toBe('Tillåt YouTube');
+    const serverHtml = container.innerHTML;
+    document.body.append(container);
+    const logged = vi.spyOn(console, 'error');
+    const errors: unknown[] = [];
+    const root = await act(async () => hydrateRoot(container, page(consent), { onRecoverableError: (e) => errors.push(e) }));
+    expect(errors).toEqual([]);
+    expect(logged).not.toHaveBeenCalled();
+    expect(container.innerHTML).toBe(serverHtml);
+    act(() => consent.setLanguage('en'));
+    expect(container.querySelector('button')?.textContent).toBe('Allow YouTube');
+    act(() => root.unmount());
+    container.remove();
+    vi.restoreAllMocks();
+  });
+});
+
 describe('server rendering and hydration', () => {
   const record = () => encodeRecord({
     revision: 1, id: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', time: Date.now(),
