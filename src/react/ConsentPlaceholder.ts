@@ -34,7 +34,7 @@ function labels(id: string, m: Manifest | ResolvedManifest | null | undefined, l
  * its default language, so the markup is the same on both sides.
  */
 function labelStore(id: string, consent: Consent | null, manifest: Manifest | undefined) {
-  const initial = labels(id, manifest, (manifest && manifest.defaultLanguage) || 'sv');
+  const initial = labels(id, manifest, manifest && manifest.defaultLanguage === 'en' ? 'en' : 'sv');
   return {
     subscribe: (fn: () => void) => (consent ? consent.subscribe(fn) : () => {}),
     get: (): string => {
