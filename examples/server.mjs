@@ -6,6 +6,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { renderPage as renderReactSsr } from './react-ssr/server.mjs';
 import { vendorHosts, vendorResponse } from './vendors.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -103,6 +104,8 @@ async function route(url, req, res, body, consentLog) {
     return send(res, 204);
   }
   if (path.startsWith('/vendor/')) return serveVendor(path.slice('/vendor/'.length), url, res);
+  // Rendered per request from the visitor's cookies (React on the server), not a file.
+  if (path === '/examples/react-ssr/') return send(res, 200, TYPES['.html'], await renderReactSsr(req.headers.cookie));
   return serveFile(path, res);
 }
 
