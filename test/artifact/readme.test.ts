@@ -15,6 +15,7 @@ const blocks = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```(\
 const SUPPORT: Record<string, string> = {
   'consent.ts': "import { init } from 'kakor';\nimport manifest from './cookies.json';\nexport const consentReady = init({ manifest });\n",
   'tag-manager.ts': 'export function startTagManager(): void {}\n',
+  'App.tsx': 'export function App(): null { return null; }\n',
 };
 
 const PRELUDE = `import type { Consent, Manifest } from 'kakor';
