@@ -72,7 +72,8 @@ export function browserEnv(win: Window = window): Env {
  */
 function cookieEntries(doc: Document): [string, string][] {
   const entries: [string, string][] = [];
-  for (const pair of doc.cookie ? doc.cookie.split('; ') : []) {
+  const all = doc.cookie;
+  for (const pair of all ? all.split('; ') : []) {
     // A bare `name` (no "=") has an empty value.
     const eq = pair.includes('=') ? pair.indexOf('=') : pair.length;
     try {
