@@ -123,7 +123,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     } else if (record === 'tampered') {
       warn('the stored consent record is not one kakor wrote; asking again');
     } else if (record === 'changed') {
-      warn('the manifest\'s categories or services changed since the stored choice, but its "revision" did not; asking again (raise "revision" when you edit them)');
+      warn('the manifest\'s categories or services changed without a new "revision"; asking again');
     } else if (record === 'duplicate') {
       warn(`two or more "${name}" cookies are visible to this page (one set for another path or a parent domain); deleting those kakor can reach and asking again`);
       deleteCookie(jar, name, win.location);

@@ -55,7 +55,6 @@ export function browserEnv(win: Window = window): Env {
       remove: Cookies.remove,
       names: () => Object.keys(Cookies.get()),
       // js-cookie returns only the first of several cookies of one name; count them all.
-      getAll: (name) => cookieEntries(doc).filter(([n]) => n === name).map(([, value]) => value),
       entries: () => cookieEntries(doc),
     },
     fetch: (url, init) => fetch.call(win, url, init),

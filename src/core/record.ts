@@ -13,8 +13,9 @@ export interface ConsentRecord {
   categories: string[];
   /**
    * One bit per service in the manifest's order, set where the service differs
-   * from its category (granted in a denied one, or the reverse); base64url, 6 bits
-   * a character, trailing zeros left out, so "accept all" is "".
+   * from its category (granted in a denied one, or the reverse); hexadecimal, the
+   * first service the lowest bit of the first digit, trailing zeros left out, so
+   * "accept all" is "".
    */
   services: string;
   /** Digest of the manifest's ordered category and service ids (recordGrants.ts). */
@@ -24,10 +25,10 @@ export interface ConsentRecord {
 /**
  * Exactly what encodeRecord writes, in characters js-cookie stores unescaped:
  * version, revision, a hex id, time, source, category ids joined by "~", the
- * service bits (never ending in a zero "A"), fingerprint, checksum, separated by
+ * service bits (never ending in a zero), fingerprint, checksum, separated by
  * ".". Numbers have no leading zeros.
  */
-const SHAPE = /^2\.(0|[1-9]\d{0,14})\.([\da-f-]{16,36})\.([1-9]\d{0,14})\.(banner|preferences|api|gpc)\.([\w-]+(?:~[\w-]+)*)?\.((?:[\w-]*[B-Za-z\d_-])?)\.([\da-z]{7})\.([\da-z]{7})$/;
+const SHAPE = /^2\.(0|[1-9]\d{0,14})\.([\da-f-]{16,36})\.([1-9]\d{0,14})\.(banner|preferences|api|gpc)\.([\w-]+(?:~[\w-]+)*)?\.((?:[\da-f]*[1-9a-f])?)\.([\da-z]{7})\.([\da-z]{7})$/;
 /** Browsers keep about 4 KB per cookie; anything longer was not written by kakor. */
 const MAX_LENGTH = 4096;
 

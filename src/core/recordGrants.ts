@@ -5,8 +5,6 @@ import type { Granted } from './choice';
 import { digest, type ConsentRecord } from './record';
 import type { ResolvedManifest } from './types';
 
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
 /**
  * The manifest's ordered categories and services with each service's category:
  * the record's bits follow this order, so a manifest edited without a revision
@@ -19,17 +17,17 @@ export const manifestFingerprint = (m: ResolvedManifest): string =>
 /** The record fields that say what `granted` holds under this manifest. */
 export function recordGrants(m: ResolvedManifest, granted: Granted): Pick<ConsentRecord, 'categories' | 'services' | 'fingerprint'> {
   let bits = '';
-  for (let i = 0; i < m.services.length; i += 6) {
-    let sextet = 0;
-    for (let j = 0; j < 6 && i + j < m.services.length; j++) {
+  for (let i = 0; i < m.services.length; i += 4) {
+    let nibble = 0;
+    for (let j = 0; j < 4 && i + j < m.services.length; j++) {
       const s = m.services[i + j];
-      if (granted.has(s.id) !== granted.has(s.category)) sextet |= 1 << j;
+      if (granted.has(s.id) !== granted.has(s.category)) nibble |= 1 << j;
     }
-    bits += BASE64URL[sextet];
+    bits += nibble.toString(16);
   }
   return {
     categories: m.categories.filter((c) => granted.has(c.id)).map((c) => c.id),
-    services: bits.replace(/A+$/, ''),
+    services: bits.replace(/0+$/, ''),
     fingerprint: manifestFingerprint(m),
   };
 }
@@ -43,8 +41,8 @@ export function grantedFromRecord(m: ResolvedManifest, r: ConsentRecord): Grante
   const required = m.categories.find((c) => c.required)!.id;
   for (const c of m.categories) if (c.required || r.categories.includes(c.id)) granted.add(c.id);
   m.services.forEach((s, i) => {
-    const sextet = BASE64URL.indexOf(r.services[Math.floor(i / 6)] || 'A');
-    const differs = (sextet >> i % 6 & 1) === 1;
+    const nibble = parseInt(r.services.charAt(Math.floor(i / 4)) || '0', 16);
+    const differs = ((nibble >> i % 4) & 1) === 1;
     if (s.category === required || granted.has(s.category) !== differs) granted.add(s.id);
   });
   return granted;
