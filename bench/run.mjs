@@ -11,12 +11,12 @@ import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
 import { startServer } from './server.mjs';
 import { BASELINE, LIBS } from './libs.mjs';
-import { visit } from './visit.mjs';
+import { SLOW_NETWORK, visit } from './visit.mjs';
 import { runInterceptOverhead } from './intercept-overhead.mjs';
 import { kakorEntries, totalSize } from './sizes.mjs';
 import { composition } from './composition.mjs';
 import { count, summarize } from './stats.mjs';
-import { comparisonTable, compositionTable, kakorTable } from './table.mjs';
+import { comparisonTable, compositionTable, filesNote, kakorTable } from './table.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const DIST = join(ROOT, 'dist');
@@ -38,7 +38,7 @@ const started = Date.now();
 const server = await startServer();
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const chromiumVersion = browser.version();
-const samples = Object.fromEntries([...libs, BASELINE].map((lib) => [lib.id, { first: [], firstX4: [], returning: [] }]));
+const samples = Object.fromEntries([...libs, BASELINE].map((lib) => [lib.id, { first: [], firstX4: [], returning: [], slow: [] }]));
 
 try {
   for (let run = 0; run < runs; run++) {
@@ -53,6 +53,8 @@ try {
       // The baseline has nothing to decide; its returning visit is its first.
       if (lib.accept) s.returning.push(await visit(browser, server.origin, lib, { storageState: accepted.storageState }));
       delete accepted.storageState;
+      // Two throttled first paints per run: the noisiest figure gets the most samples.
+      for (let i = 0; i < 2; i++) s.slow.push(await visit(browser, server.origin, lib, { network: SLOW_NETWORK }));
     }
     process.stderr.write(`run ${run + 1}/${runs} done (${Math.round((Date.now() - started) / 1000)} s)\n`);
   }
@@ -63,9 +65,20 @@ try {
 
 const pick = (list, key) => list.map((v) => v[key]);
 const summaries = {};
+const noToolFcp = summarize(pick(samples[BASELINE.id].slow, 'firstContentfulPaint'));
+/** A summary divided by the no-tool page's median: the tool's cost on the host page's first paint. */
+const againstNoTool = (summary) => summary && noToolFcp && {
+  ...summary, median: summary.median / noToolFcp.median, min: summary.min / noToolFcp.median, max: summary.max / noToolFcp.median,
+};
 for (const [id, s] of Object.entries(samples)) {
   const first = [...s.first, ...s.firstX4];
+  const fcpSlow = summarize(pick(s.slow, 'firstContentfulPaint'));
   summaries[id] = {
+    headGzip: summarize(s.first.map((v) => v.headBytes.gzip)),
+    headBrotli: summarize(s.first.map((v) => v.headBytes.brotli)),
+    blockingGzip: summarize(s.first.map((v) => v.blockingBytes.gzip)),
+    fcpSlow,
+    fcpSlowVsNone: againstNoTool(fcpSlow),
     bytesRaw: summarize(s.first.map((v) => v.bytes.raw)),
     bytesGzip: summarize(s.first.map((v) => v.bytes.gzip)),
     bytesBrotli: summarize(s.first.map((v) => v.bytes.brotli)),
@@ -77,6 +90,7 @@ for (const [id, s] of Object.entries(samples)) {
     longTaskMsX4: summarize(pick(s.firstX4, 'longTasks')),
     cls: summarize(pick(first, 'cls')),
     returningGzip: summarize(s.returning.map((v) => v.bytes.gzip)),
+    returningBrotli: summarize(s.returning.map((v) => v.bytes.brotli)),
     returningScriptMs: summarize(pick(s.returning, 'scriptMs')),
     returningUi: count(pick(s.returning, 'uiVisible')),
     ranBeforeClick: id === BASELINE.id ? null : count(pick(first, 'ran')),
@@ -120,6 +134,7 @@ const env = `${date}, Chromium ${chromiumVersion} headless, ${runs} runs, ${cpus
 console.log(`\n## Consent tools on the same page (${env})\n`);
 console.log('median (min–max) over fresh browser contexts; ratio = kakor median / peer median, lower is better for kakor.\n');
 console.log(comparisonTable(libs, summaries, BASELINE));
+console.log(`\n${filesNote(libs, samples)}`);
 console.log(`\n## kakor's own figures\n`);
 console.log(kakorTable(entries, intercept));
 console.log(`\n${compositionTable(parts)}`);

@@ -1,6 +1,9 @@
-// A minimal static server for the bench pages: 127.0.0.1 only, no compression
-// (the bench computes gzip and brotli itself from the files on disk).
+// A minimal static server for the bench pages: 127.0.0.1 only. It sends gzip
+// (-9, as the byte rows count it) when the browser asks for it, as any real
+// server does, so the network-throttled visits move the bytes a visitor would.
+// Chromium asks for brotli only over https, so gzip is what it gets here.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +36,7 @@ export function fileFor(pathname) {
 export function startServer({ port = 0 } = {}) {
   const requests = [];
   let content;
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
     requests.push(pathname);
@@ -46,7 +50,13 @@ export function startServer({ port = 0 } = {}) {
         content ??= await readFile(join(ROOT, 'bench/pages/content.html'), 'utf8');
         body = Buffer.from(body.toString('utf8').replace(CONTENT_MARK, content));
       }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+        body = gzipped.get(file);
+        Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });

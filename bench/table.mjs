@@ -8,23 +8,29 @@ const cls = (x) => x.toFixed(3);
 // key: field of a library's summary; fmt: number format; kind: 'range' shows
 // min–max, 'exact' shows the one value (file sizes do not vary), 'count' is k/n.
 export const ROWS = [
-  { label: '1. first visit, JS+CSS raw (B)', key: 'bytesRaw', fmt: int, kind: 'exact' },
-  { label: '1. first visit, gzip (B)', key: 'bytesGzip', fmt: int, kind: 'exact' },
-  { label: '1. first visit, brotli (B)', key: 'bytesBrotli', fmt: int, kind: 'exact' },
-  { label: '2. accept button visible (ms)', key: 'bannerMs', fmt: ms, kind: 'range' },
-  { label: '2. accept button visible, CPU ×4 (ms)', key: 'bannerMsX4', fmt: ms, kind: 'range' },
-  { label: '3. script duration (ms)', key: 'scriptMs', fmt: ms, kind: 'range' },
-  { label: '3. script duration, CPU ×4 (ms)', key: 'scriptMsX4', fmt: ms, kind: 'range' },
-  { label: '3. long tasks, sum (ms)', key: 'longTaskMs', fmt: ms, kind: 'range' },
-  { label: '3. long tasks, sum, CPU ×4 (ms)', key: 'longTaskMsX4', fmt: ms, kind: 'range' },
-  { label: '4. layout shift (CLS)', key: 'cls', fmt: cls, kind: 'range' },
-  { label: '5. returning visitor, gzip (B)', key: 'returningGzip', fmt: int, kind: 'exact' },
-  { label: '5. returning visitor, script duration (ms)', key: 'returningScriptMs', fmt: ms, kind: 'range' },
-  { label: '5. returning visitor, UI shown', key: 'returningUi', kind: 'count' },
-  { label: '6. analytics ran before any click', key: 'ranBeforeClick', kind: 'count' },
-  { label: '6. analytics ran after reject', key: 'ranAfterReject', kind: 'count' },
-  { label: '6. analytics ran after accept', key: 'ranAfterAccept', kind: 'count' },
-  { label: '6. analytics ran for returning accepted visitor', key: 'returningRan', kind: 'count' },
+  { label: '1. head script, gzip (B)', key: 'headGzip', fmt: int, kind: 'exact' },
+  { label: '1. head script, brotli (B)', key: 'headBrotli', fmt: int, kind: 'exact' },
+  { label: '1. render-blocking JS+CSS of the tool, gzip (B)', key: 'blockingGzip', fmt: int, kind: 'exact' },
+  { label: '2. first visit, JS+CSS raw (B)', key: 'bytesRaw', fmt: int, kind: 'exact' },
+  { label: '2. first visit, gzip (B)', key: 'bytesGzip', fmt: int, kind: 'exact' },
+  { label: '2. first visit, brotli (B)', key: 'bytesBrotli', fmt: int, kind: 'exact' },
+  { label: '3. accept button visible (ms)', key: 'bannerMs', fmt: ms, kind: 'range' },
+  { label: '3. accept button visible, CPU ×4 (ms)', key: 'bannerMsX4', fmt: ms, kind: 'range' },
+  { label: '4. script duration (ms)', key: 'scriptMs', fmt: ms, kind: 'range' },
+  { label: '4. script duration, CPU ×4 (ms)', key: 'scriptMsX4', fmt: ms, kind: 'range' },
+  { label: '4. long tasks, sum (ms)', key: 'longTaskMs', fmt: ms, kind: 'range' },
+  { label: '4. long tasks, sum, CPU ×4 (ms)', key: 'longTaskMsX4', fmt: ms, kind: 'range' },
+  { label: '5. layout shift (CLS)', key: 'cls', fmt: cls, kind: 'range' },
+  { label: '6. returning visitor, gzip (B)', key: 'returningGzip', fmt: int, kind: 'exact' },
+  { label: '6. returning visitor, brotli (B)', key: 'returningBrotli', fmt: int, kind: 'exact' },
+  { label: '6. returning visitor, script duration (ms)', key: 'returningScriptMs', fmt: ms, kind: 'range' },
+  { label: '6. returning visitor, UI shown', key: 'returningUi', kind: 'count' },
+  { label: '7. host page FCP, 1.6 Mbps / 150 ms RTT (ms)', key: 'fcpSlow', fmt: ms, kind: 'range' },
+  { label: '7. host page FCP against no tool (×)', key: 'fcpSlowVsNone', fmt: (x) => x.toFixed(2), kind: 'range' },
+  { label: '8. analytics ran before any click', key: 'ranBeforeClick', kind: 'count' },
+  { label: '8. analytics ran after reject', key: 'ranAfterReject', kind: 'count' },
+  { label: '8. analytics ran after accept', key: 'ranAfterAccept', kind: 'count' },
+  { label: '8. analytics ran for returning accepted visitor', key: 'returningRan', kind: 'count' },
 ];
 
 const cell = (row, value) => {
@@ -61,6 +67,23 @@ export function comparisonTable(libs, summaries, baseline) {
     return cells;
   });
   return markdown(header, rows);
+}
+
+/**
+ * Which files each library's visits requested (the byte rows count exactly these),
+ * so a file loaded on demand, or one that stopped loading, shows up by name.
+ */
+export function filesNote(libs, samples) {
+  const files = (visits, key) => {
+    const all = [...new Set(visits.flatMap((v) => v[key] ?? []))];
+    return all.length ? all.map((f) => `\`${f.replace(/^\/(node_modules\/)?/, '')}\``).join(' + ') : 'none';
+  };
+  return libs.map((lib) => {
+    const s = samples[lib.id];
+    const parts = [`head script ${files(s.first, 'headScripts')}`, `first visit ${files(s.first, 'files')}`];
+    if (s.returning.length) parts.push(`returning visitor ${files(s.returning, 'files')}`);
+    return `- ${lib.label ?? lib.id}: ${parts.join('; ')}`;
+  }).join('\n');
 }
 
 /** kakor's entry sizes and its interception overhead (rows from intercept-overhead.mjs). */

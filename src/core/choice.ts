@@ -1,7 +1,6 @@
 // Turns choices into the set of granted ids, and that set into the public
 // ConsentState. Category and service ids never clash (the manifest check sees to
 // it), so one set holds both. The required category and its services are always in it.
-import type { ConsentRecord } from './record';
 import type { Choice, ConsentSource, ConsentState, ResolvedManifest } from './types';
 
 export type Granted = Set<string>;
@@ -35,10 +34,6 @@ export function applyChoice(m: ResolvedManifest, now: Granted, choice: Choice, u
     : named.includes(category!) ? choice[category!] === true
       : now.has(id)));
 }
-
-/** What a stored record grants under this manifest; ids it no longer lists are dropped. */
-export const grantedFromRecord = (m: ResolvedManifest, r: ConsentRecord) =>
-  grant(m, (id, category) => (category ? r.services : r.categories).includes(id));
 
 export interface Decision {
   /** Null when nothing needs consent (source `none-needed`). */

@@ -21,9 +21,9 @@ export function deleteCookie(jar: CookieJar, name: string, location: Location): 
   for (const domain of domains) for (const path of paths) jar.remove(name, { domain, path });
 }
 
-export function deleteServiceCookies(jar: CookieJar, services: Service[], location: Location): void {
+/** Deletes the visible cookies of these services; `names` are the page's cookies if already read. */
+export function deleteServiceCookies(jar: CookieJar, services: Service[], location: Location, names = jar.names()): void {
   const host = location.hostname;
-  const names = jar.names();
   for (const service of services) {
     for (const cookie of service.cookies) {
       if (cookie.domain && !`.${host}`.endsWith(cookie.domain.replace(/^\.?/, '.'))) continue;
@@ -37,16 +37,32 @@ export function deleteServiceCookies(jar: CookieJar, services: Service[], locati
   }
 }
 
+/** The page's cookies as read once: their names, and every value one name has. */
+export interface SeenCookies {
+  names: string[];
+  values(name: string): string[];
+}
+
 /**
- * Whether this page can keep a cookie: reading throws in a sandboxed frame without
+ * The cookies this page sees, in one read of the cookie store where the jar
+ * allows (issue 11: each read is a synchronous call into the browser), or null
+ * where the page can keep none: reading throws in a sandboxed frame without
  * allow-same-origin, and the browser says so when cookies are turned off. Nothing
  * is written to find out (a write costs time on every load).
  */
-export function cookiesWork(jar: CookieJar, navigator: Navigator): boolean {
+export function readCookies(jar: CookieJar, navigator: Navigator): SeenCookies | null {
+  if (navigator.cookieEnabled === false) return null;
   try {
-    jar.names();
+    if (jar.entries) {
+      const entries = jar.entries();
+      return {
+        names: [...new Set(entries.map(([name]) => name))],
+        values: (name) => entries.filter(([n]) => n === name).map(([, value]) => value),
+      };
+    }
+    const names = jar.names();
+    return { names, values: (name) => (jar.getAll ? jar.getAll(name) : names.includes(name) ? [jar.get(name)!] : []) };
   } catch {
-    return false;
+    return null;
   }
-  return navigator.cookieEnabled !== false;
 }

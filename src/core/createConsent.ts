@@ -7,11 +7,11 @@ import { guardRealm } from './blocking/realm';
 import { BLOCKED_SCRIPTS, createScriptReleaser } from './blocking/scripts';
 import { createTrusted } from './blocking/trustedTypes';
 import {
-  applyChoice, grantAll, grantedFromRecord, grantRequired, newlyGranted, toState,
+  applyChoice, grantAll, grantRequired, newlyGranted, toState,
   type Decision, type Granted,
 } from './choice';
 import { postConsentLog } from './consentLog';
-import { cookiesWork, deleteCookie, deleteServiceCookies } from './cookies';
+import { deleteCookie, deleteServiceCookies, readCookies, type SeenCookies } from './cookies';
 import { browserEnv } from './env';
 import { createEmitter } from './events';
 import { resolveLanguage } from './language';
@@ -19,6 +19,7 @@ import { loadManifest, type Loaded } from './manifest/load';
 import { needsWindow } from './needsWindow';
 import { validateManifest } from './manifest/validate';
 import { decodeRecords, encodeRecord } from './record';
+import { grantedFromRecord, manifestFingerprint, recordGrants } from './recordGrants';
 import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
 import type { ConsentSource, ConsentState, ResolvedManifest, View } from './types';
 
@@ -100,11 +101,11 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     notify();
   };
 
-  /** Deletes the cookies of every service not granted now. */
-  const purge = (m: ResolvedManifest) =>
-    deleteServiceCookies(jar, m.services.filter((s) => !granted.has(s.id)), win.location);
+  /** Deletes the cookies of every service not granted now (of `names`, the page's cookies, if read). */
+  const purge = (m: ResolvedManifest, names?: string[]) =>
+    deleteServiceCookies(jar, m.services.filter((s) => !granted.has(s.id)), win.location, names);
 
-  const restore = (m: ResolvedManifest) => {
+  const restore = (m: ResolvedManifest, seen: SeenCookies) => {
     granted = grantRequired(m);
     decision = null;
     // Every service is in the required category: there is nothing to ask (CONTRACT §8).
@@ -113,12 +114,16 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       return;
     }
     const name = m.cookie.name;
-    const record = decodeRecords(jar.getAll ? jar.getAll(name) : [jar.get(name)], m.revision, m.consentMaxAgeDays, env.now());
+    const record = decodeRecords(seen.values(name), {
+      revision: m.revision, fingerprint: manifestFingerprint(m), maxAgeDays: m.consentMaxAgeDays, now: env.now(),
+    });
     if (typeof record === 'object') {
       decision = record;
       granted = grantedFromRecord(m, record);
     } else if (record === 'tampered') {
       warn('the stored consent record is not one kakor wrote; asking again');
+    } else if (record === 'changed') {
+      warn('the manifest\'s categories or services changed without a new "revision"; asking again');
     } else if (record === 'duplicate') {
       warn(`two or more "${name}" cookies are visible to this page (one set for another path or a parent domain); deleting those kakor can reach and asking again`);
       deleteCookie(jar, name, win.location);
@@ -150,11 +155,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     if (!m || destroyed) return error('no choice can be saved: the manifest did not load');
     const next = pick(m);
     const before = state();
-    const ids = (list: { id: string }[]) => list.map((x) => x.id).filter((id) => next.has(id));
-    const record = {
-      revision: m.revision, id: env.randomId(), time: env.now(), source,
-      categories: ids(m.categories), services: ids(m.services),
-    };
+    const record = { revision: m.revision, id: env.randomId(), time: env.now(), source, ...recordGrants(m, next) };
     granted = next;
     decision = record;
     jar.set(m.cookie.name, encodeRecord(record), {
@@ -179,13 +180,15 @@ export function createConsent(options: ConsentOptions = {}): Consent {
         v.errors.forEach(error);
         manifest = v.manifest;
       }
-      if (manifest && !cookiesWork(jar, win.navigator)) {
+      // The page's cookies, read once per load (issue 11): for the record and the purge.
+      const seen = manifest && readCookies(jar, win.navigator);
+      if (manifest && !seen) {
         error('cookies are not available to this page (a sandboxed frame without allow-same-origin, or cookies turned off), so no choice can be kept: nothing non-essential will run');
         manifest = null;
       }
       const m = manifest;
-      if (m) {
-        restore(m);
+      if (m && seen) {
+        restore(m, seen);
         if (m.googleConsentMode && !consentMode) {
           pushConsentDefault(win);
           consentMode = true;
@@ -197,8 +200,8 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       return Promise.resolve().then(() => {
         if (destroyed) return;
         events.emit('ready', { consent: state() });
-        if (!m) return;
-        purge(m);
+        if (!m || !seen) return;
+        purge(m, seen.names);
         const gpc = (win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
         if (!decision && m.honorGlobalPrivacyControl && gpc) return save(grantRequired, 'gpc');
         if (!decision) setView('banner');
@@ -223,7 +226,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
       if (!m || destroyed) return;
       const before = state();
       jar.remove(m.cookie.name, { path: '/', domain: m.cookie.domain });
-      restore(m);
+      restore(m, readCookies(jar, win.navigator) || { names: [], values: () => [] });
       changed(m, before);
       setView(decision ? null : 'banner');
     },

@@ -21,6 +21,11 @@ export interface CookieJar {
    * were set for other paths or domains. Without it, kakor sees one (`get`).
    */
   getAll?(name: string): string[];
+  /**
+   * Every cookie this page sees, `[name, value]`, duplicates kept, from one read
+   * of the cookie store. Without it, kakor reads `names()` and then the record.
+   */
+  entries?(): [string, string][];
 }
 
 export interface Env {
@@ -50,11 +55,7 @@ export function browserEnv(win: Window = window): Env {
       remove: Cookies.remove,
       names: () => Object.keys(Cookies.get()),
       // js-cookie returns only the first of several cookies of one name; count them all.
-      getAll: (name) => doc.cookie.split('; ').flatMap((pair) => {
-        const eq = pair.indexOf('=');
-        // kakor's names are cookie tokens, which js-cookie writes unencoded.
-        return pair.slice(0, eq) === name ? [Cookies.converter.read(pair.slice(eq + 1), name)] : [];
-      }),
+      entries: () => cookieEntries(doc),
     },
     fetch: (url, init) => fetch.call(win, url, init),
     now: Date.now,
@@ -62,6 +63,26 @@ export function browserEnv(win: Window = window): Env {
     randomId,
     reload: () => win.location.reload(),
   };
+}
+
+/**
+ * document.cookie as js-cookie reads it, duplicates kept. NOTE: each read is a
+ * synchronous call into Chromium's cookie store (5–10 ms measured, issue 11).
+ */
+function cookieEntries(doc: Document): [string, string][] {
+  const entries: [string, string][] = [];
+  const all = doc.cookie;
+  for (const pair of all ? all.split('; ') : []) {
+    // A bare `name` (no "=") has an empty value.
+    const eq = pair.includes('=') ? pair.indexOf('=') : pair.length;
+    try {
+      // The names kakor sets are cookie tokens, which js-cookie writes unencoded.
+      entries.push([decodeURIComponent(pair.slice(0, eq)), Cookies.converter.read(pair.slice(eq + 1), '')]);
+    } catch {
+      // A malformed escape (`%E0%A4`), which js-cookie skips too.
+    }
+  }
+  return entries;
 }
 
 function randomId(): string {

@@ -1,9 +1,10 @@
 // The visitor's choice read on a server from the Cookie header (CONTRACT §1.2):
 // the same record decoding and granting as the browser's getConsent(), no DOM.
 import Cookies from 'js-cookie';
-import { grantedFromRecord, grantRequired, toState } from '../core/choice';
+import { grantRequired, toState } from '../core/choice';
 import { validateManifest } from '../core/manifest/validate';
 import { decodeRecord } from '../core/record';
+import { grantedFromRecord, manifestFingerprint } from '../core/recordGrants';
 import type { ConsentState, Manifest } from '../core/types';
 
 const DEFAULT_COOKIE = 'kakor_consent';
@@ -38,8 +39,9 @@ function cookieValues(header: string, name: string): string[] {
  * Cookie header. A missing, expired, older-revision, unparseable or tampered
  * record is "not decided"; so are two records (another path or a parent domain
  * can set one: CONTRACT §3). Without the manifest, the record's own revision is
- * taken, the default cookie name and 365 days apply, and only the granted ids
- * are listed; an unusable manifest reads as "not decided" (fail closed).
+ * taken, the default cookie name and 365 days apply, and only the granted
+ * categories are listed (the record holds services as bits in the manifest's
+ * order); an unusable manifest reads as "not decided" (fail closed).
  */
 export function readConsent(cookieHeader: string | null | undefined, manifest?: Manifest): ConsentState {
   const now = Date.now();
@@ -51,19 +53,20 @@ export function readConsent(cookieHeader: string | null | undefined, manifest?: 
     // Every service is in the required category: there is nothing to ask (CONTRACT §8).
     if (m.services.every((s) => granted.has(s.id))) return toState(m, granted, { id: null, time: now, source: 'none-needed' });
     if (values.length !== 1) return toState(m, granted, null);
-    const record = decodeRecord(values[0], m.revision, m.consentMaxAgeDays, now);
+    const record = decodeRecord(values[0], {
+      revision: m.revision, fingerprint: manifestFingerprint(m), maxAgeDays: m.consentMaxAgeDays, now,
+    });
     if (typeof record !== 'object') return toState(m, granted, null);
     return toState(m, grantedFromRecord(m, record), record);
   }
   if (values.length !== 1) return undecided();
-  // The revision is read from the record to check it against itself; the
-  // checksum that decodeRecord verifies covers it, so an edited one still fails.
-  const revision = Number(/^\[1,(\d+),/.exec(values[0])?.[1]);
-  const record = decodeRecord(values[0], revision, DEFAULT_MAX_AGE_DAYS, now);
+  // The record's own revision and fingerprint are taken: the checksum that
+  // decodeRecord verifies covers them, so an edited one still fails.
+  const record = decodeRecord(values[0], { maxAgeDays: DEFAULT_MAX_AGE_DAYS, now });
   if (typeof record !== 'object') return undecided();
-  const on = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, true]));
   return {
-    decided: true, categories: on(record.categories), services: on(record.services), revision,
+    decided: true, categories: Object.fromEntries(record.categories.map((id) => [id, true])), services: {},
+    revision: record.revision,
     id: record.id, decidedAt: new Date(record.time).toISOString(), source: record.source,
   };
 }

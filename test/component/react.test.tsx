@@ -7,7 +7,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsent, type Consent, type Manifest } from '../../src/core/index';
-import { encodeRecord } from '../../src/core/record';
+import { storedRecord } from '../unit/storedRecord';
 import { ConsentGate, ConsentProvider, useConsent, useHasConsent } from '../../src/react/index';
 import { readConsent } from '../../src/server/index';
 import { fakeEnv, type FakeEnv } from '../unit/fakeEnv';
@@ -170,9 +170,8 @@ describe('ConsentGate\'s default placeholder', () => {
 });
 
 describe('server rendering and hydration', () => {
-  const record = () => encodeRecord({
-    revision: 1, id: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', time: Date.now(),
-    categories: ['necessary', 'analytics'], services: ['google-analytics'], source: 'banner',
+  const record = () => storedRecord(manifest, ['analytics', 'google-analytics'], {
+    revision: 1, id: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', time: Date.now(), source: 'banner',
   });
   const cookieHeader = () => `kakor_consent=${encodeURIComponent(record())}`;
 

@@ -7,12 +7,14 @@ import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/core/index';
 import { encodeRecord, type ConsentRecord } from '../../src/core/record';
 import { readConsent } from '../../src/server/index';
+import { recordFor } from '../unit/storedRecord';
 
 const nesk: Manifest = JSON.parse(readFileSync(join(__dirname, '../fixtures/nesk.cookies.json'), 'utf8'));
 const day = 864e5;
-const record = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
-  revision: 3, id: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', time: Date.now() - day,
-  categories: ['necessary', 'analytics'], services: ['woocommerce', 'stripe', 'google-analytics'], source: 'banner', ...over,
+/** Analytics granted with Google Analytics in it, written under the nesk manifest. */
+const record = (over: Partial<ConsentRecord> = {}, ids = ['analytics', 'google-analytics']): ConsentRecord => ({
+  ...recordFor(nesk, ids, { revision: 3, id: '3f2a9c1e-5b7d-4e8f-9a0b-1c2d3e4f5a6b', time: Date.now() - day, source: 'banner' }),
+  ...over,
 });
 /** The Cookie header a browser sends after js-cookie wrote this record. */
 const cookie = (r: ConsentRecord, name = 'kakor_consent') => `${name}=${Cookies.converter.write(encodeRecord(r), name)}`;
@@ -47,11 +49,15 @@ describe('readConsent(cookieHeader, manifest)', () => {
     ['no kakor cookie', header()],
     ['a record of an older revision', header(cookie(record({ revision: 2 })))],
     ['a record older than consentMaxAgeDays', header(cookie(record({ time: Date.now() - 181 * day })))],
-    ['a hand-edited record', header(edited('"analytics"', '"marketing"'))],
+    ['a hand-edited record', header(edited('necessary~analytics', 'necessary~marketing'))],
     ['a record cut short', header(cookie(record()).slice(0, -12))],
     ['not a record at all', header('kakor_consent=yes')],
     ['a malformed escape, which must not throw', header('kakor_consent=%E0%A4%A')],
-    ['two records (a parent domain set one too)', header(cookie(record()), cookie(record({ categories: ['necessary'] })))],
+    ['two records (a parent domain set one too)', header(cookie(record()), cookie(record({}, [])))],
+    ['a record of kakor 0.1 (version 1)', header('kakor_consent=[1,3,"3f2a9c1e5b7d4e8f",1763769600000,["necessary","analytics"],[],"banner","x"]')],
+    ['a record written before the manifest\'s services changed (same revision)', header(cookie(
+      recordFor({ ...nesk, services: nesk.services!.slice(1) }, ['analytics'], { revision: 3, id: '3f2a9c1e5b7d4e8f', time: Date.now(), source: 'api' }),
+    ))],
   ])('is not decided for %s', (_, value) => {
     expect(readConsent(value, nesk)).toMatchObject(notDecided);
   });
@@ -76,20 +82,20 @@ describe('readConsent(cookieHeader, manifest)', () => {
 });
 
 describe('readConsent(cookieHeader) without a manifest', () => {
-  it('lists what the record grants, under the record\'s own revision', () => {
+  it('lists the categories the record grants, under the record\'s own revision (services need the manifest)', () => {
     const r = record({ revision: 7 });
     expect(readConsent(header(cookie(r)))).toEqual({
       decided: true,
       categories: { necessary: true, analytics: true },
-      services: { woocommerce: true, stripe: true, 'google-analytics': true },
+      services: {},
       revision: 7, id: r.id, decidedAt: new Date(r.time).toISOString(), source: 'banner',
     });
   });
 
   it.each([
     ['no record', header()],
-    ['a tampered record', header(edited('"analytics"', '"marketing"'))],
-    ['an edited revision', header(edited('[1,3,', '[1,4,'))],
+    ['a tampered record', header(edited('necessary~analytics', 'necessary~marketing'))],
+    ['an edited revision', header(edited('2.3.', '2.4.'))],
     ['a record older than 365 days', header(cookie(record({ time: Date.now() - 366 * day })))],
     ['two records', header(cookie(record()), cookie(record()))],
   ])('is not decided for %s', (_, value) => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsent, type Consent, type KakorEvents, type Manifest } from '../../src/core/index';
-import { encodeRecord } from '../../src/core/record';
 import { fakeEnv, type FakeEnv } from './fakeEnv';
+import { storedRecord } from './storedRecord';
 
 const seeds = (name: string): Manifest =>
   JSON.parse(readFileSync(join(__dirname, `../fixtures/${name}.cookies.json`), 'utf8'));
@@ -82,9 +82,9 @@ describe('first visit', () => {
 });
 
 describe('a returning visitor', () => {
-  const stored = (revision: number, services: string[], time = Date.UTC(2026, 10, 1)) => encodeRecord({
-    revision, id: 'aaaaaaaaaaaaaaaa', time, categories: ['necessary', 'analytics'], services, source: 'banner',
-  });
+  /** A record of analytics and `services` granted (the analytics services not named denied). */
+  const stored = (revision: number, services: string[], time = Date.UTC(2026, 10, 1), manifest = kajabi) =>
+    storedRecord(manifest, ['analytics', ...services], { revision, id: 'aaaaaaaaaaaaaaaa', time, source: 'banner' });
 
   it('gets the stored choice back without a banner', async () => {
     env = fakeEnv({ cookies: { kakor_consent: stored(1, ['google-analytics']) } });
@@ -106,11 +106,44 @@ describe('a returning visitor', () => {
   });
 
   it('is asked again with a warning when the record was tampered with', async () => {
-    env = fakeEnv({ cookies: { kakor_consent: stored(1, ['google-analytics']).replace('analytics"', 'analytics","marketing"') } });
+    env = fakeEnv({ cookies: { kakor_consent: stored(1, ['google-analytics']).replace('necessary~analytics', 'necessary~analytics~marketing') } });
     const c = make(kajabi);
     await c.ready;
     expect(c.getConsent().decided).toBe(false);
     expect(env.warnings).toEqual(['kakor: the stored consent record is not one kakor wrote; asking again']);
+  });
+
+  it('is asked again with a warning when the manifest\'s services changed without a revision bump', async () => {
+    const before = { ...kajabi, services: kajabi.services!.slice(1) };
+    env = fakeEnv({ cookies: { kakor_consent: stored(1, ['google-analytics'], undefined, before) } });
+    const c = make(kajabi);
+    await c.ready;
+    expect(c.getConsent().decided).toBe(false);
+    expect(c.hasConsent('google-analytics')).toBe(false);
+    expect(env.warnings).toEqual([expect.stringMatching(/^kakor: the manifest's categories or services changed without a new "revision"; asking again$/)]);
+  });
+
+  it('is asked again, without a warning, for a record of kakor 0.1 (version 1)', async () => {
+    const v1 = '[1,1,"aaaaaaaaaaaaaaaa",1761955200000,["necessary","analytics"],["google-analytics"],"banner","x"]';
+    env = fakeEnv({ cookies: { kakor_consent: v1 } });
+    const c = make(kajabi);
+    await c.ready;
+    expect(c.getConsent().decided).toBe(false);
+    expect(c.getView()).toBe('banner');
+    expect(env.warnings).toEqual([]);
+  });
+
+  it('reads the page\'s cookies once per start, for the record and the purge', async () => {
+    env = fakeEnv({ cookies: { kakor_consent: stored(1, []), _ga: 'x' } });
+    const entries = vi.fn(() => [...env.jar].map(([name, { value }]): [string, string] => [name, value]));
+    const names = vi.spyOn(env.cookies, 'names');
+    env.cookies.entries = entries;
+    const c = make(kajabi);
+    await c.ready;
+    expect(c.getConsent().decided).toBe(true);
+    expect(env.jar.has('_ga')).toBe(false);
+    expect(entries).toHaveBeenCalledTimes(1);
+    expect(names).not.toHaveBeenCalled();
   });
 
   it('deletes the cookies of what it does not grant, on every domain level', async () => {

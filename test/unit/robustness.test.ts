@@ -1,11 +1,12 @@
 // The core's fail-closed paths without a browser (issue 10 item 5): a manifest
 // fetch that never answers, no cookie access, two visible consent records.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cookiesWork } from '../../src/core/cookies';
+import { readCookies } from '../../src/core/cookies';
 import { createConsent, type Consent } from '../../src/core/index';
 import { FETCH_TIMEOUT_MS } from '../../src/core/manifest/load';
-import { decodeRecords, encodeRecord } from '../../src/core/record';
+import { decodeRecords } from '../../src/core/record';
 import { fakeEnv } from './fakeEnv';
+import { storedRecord } from './storedRecord';
 
 const manifest = {
   categories: ['necessary', 'analytics'],
@@ -41,9 +42,11 @@ describe('a manifest fetch that never answers', () => {
 describe('cookie access', () => {
   const jar = (names: () => string[]) => ({ get: () => undefined, set() {}, remove() {}, names });
   it('is missing when reading throws (a sandboxed frame) or the browser says cookies are off', () => {
-    expect(cookiesWork(jar(() => { throw new DOMException('sandboxed', 'SecurityError'); }), navigator)).toBe(false);
-    expect(cookiesWork(jar(() => []), { cookieEnabled: false } as Navigator)).toBe(false);
-    expect(cookiesWork(jar(() => []), { cookieEnabled: true } as Navigator)).toBe(true);
+    expect(readCookies(jar(() => { throw new DOMException('sandboxed', 'SecurityError'); }), navigator)).toBe(null);
+    expect(readCookies(jar(() => []), { cookieEnabled: false } as Navigator)).toBe(null);
+    expect(readCookies(jar(() => []), { cookieEnabled: true } as Navigator)).toMatchObject({ names: [] });
+    const entries = () => { throw new DOMException('sandboxed', 'SecurityError'); };
+    expect(readCookies({ ...jar(() => []), entries }, navigator)).toBe(null);
   });
 
   it('when missing, kakor fails closed with one error and no banner', async () => {
@@ -59,19 +62,19 @@ describe('cookie access', () => {
 });
 
 describe('two consent records visible', () => {
-  const record = (categories: string[]) => encodeRecord({
-    revision: 1, id: '0123456789abcdef', time: Date.UTC(2026, 10, 22), source: 'banner', categories, services: [],
+  const record = (categories: string[]) => storedRecord(manifest, categories, {
+    revision: 1, id: '0123456789abcdef', time: Date.UTC(2026, 10, 22), source: 'banner',
   });
   it('decode as duplicate, even when both are well-formed', () => {
-    const now = Date.UTC(2026, 10, 23);
-    expect(decodeRecords([record(['necessary'])], 1, 365, now)).toMatchObject({ categories: ['necessary'] });
-    expect(decodeRecords([record(['necessary', 'analytics']), record(['necessary'])], 1, 365, now)).toBe('duplicate');
+    const expected = { revision: 1, maxAgeDays: 365, now: Date.UTC(2026, 10, 23) };
+    expect(decodeRecords([record([])], expected)).toMatchObject({ categories: ['necessary'] });
+    expect(decodeRecords([record(['analytics']), record([])], expected)).toBe('duplicate');
   });
 
   it('make kakor ask again and delete every reachable copy', async () => {
     const env = fakeEnv();
-    env.cookies.set('kakor_consent', record(['necessary', 'analytics']), {});
-    env.cookies.getAll = () => [record(['necessary', 'analytics']), record(['necessary'])];
+    env.cookies.set('kakor_consent', record(['analytics']), {});
+    env.cookies.getAll = () => [record(['analytics']), record([])];
     consent = createConsent({ manifest, env, intercept: false });
     await consent.ready;
     expect(consent.getConsent().decided).toBe(false);
