@@ -45,6 +45,9 @@ export function releaseAttributes(doc: Document, allowed: Allowed, trusted: Trus
       else target.setAttribute(n, v);
     }
     if (target !== el) el.replaceWith(target);
+    // NOTE: measured in Chromium 156: a <link> acts on a new href or on insertion,
+    // not on a new imagesrcset, so one that held only that is inserted again.
+    if (el.localName == 'link' && !held.includes('href') && el.parentNode) el.parentNode.insertBefore(el, el.nextSibling);
     // A media element picks its <source> and <track> only when it loads.
     const media = el.parentElement as HTMLMediaElement | null;
     if (/^(source|track)$/.test(el.localName) && media && media.load) media.load();
