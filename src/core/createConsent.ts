@@ -1,11 +1,13 @@
 // A consent instance: loads the manifest, restores the stored choice, saves new
 // ones, and releases what they grant. All state lives in this closure (STYLE §3).
 import type { Consent, ConsentOptions } from './api';
+import { watchAdded } from './blocking/added';
+import { MARKED, releaseAttributes } from './blocking/attributes';
 import { createUrlTest } from './blocking/matchUrl';
 import { BLOCKED_IFRAMES, releaseIframes } from './blocking/iframes';
 import { guardRealm } from './blocking/realm';
-import { BLOCKED_SCRIPTS, createScriptReleaser } from './blocking/scripts';
-import { createTrusted } from './blocking/trustedTypes';
+import { createScriptReleaser } from './blocking/scripts';
+import { createTrusted, type Trusted } from './blocking/trustedTypes';
 import {
   applyChoice, grantAll, grantRequired, newlyGranted, toState,
   type Decision, type Granted,
@@ -48,8 +50,25 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   // The one test of a URL, for elements, requests and frames alike. Fail closed:
   // until the manifest is known, every cross-origin URL is held (or fails, for a request).
   const isBlocked = createUrlTest(doc, () => manifest && manifest.services, () => granted);
+  // What the page adds: the interceptor holds what loads a blocked URL, and new
+  // blocked scripts and iframes are released if granted.
+  const added = watchAdded(doc, (nodes) => {
+    let scripts: unknown, frames: unknown, root: Node | undefined;
+    for (const n of nodes as Element[]) {
+      // The parser adds a parent before its children, and by now they are in its
+      // subtree, each also in this batch: scanning the parent covers them all.
+      if (!n.matches || (root && root.contains(n))) continue;
+      root = n;
+      if (interceptor) interceptor.parsed(n);
+      // Blocked scripts and markup are marked with a service or category.
+      scripts ||= n.matches(MARKED) || n.querySelector(MARKED);
+      frames ||= n.matches(BLOCKED_IFRAMES) || n.querySelector(BLOCKED_IFRAMES);
+    }
+    if (scripts || frames) void release();
+    if (frames) notify(); // a UI puts placeholders before the new iframes
+  }, options.intercept !== false);
   const interceptor = options.intercept === false ? null
-    : guardRealm(win, isBlocked, typeof trusted == 'string' ? undefined : trusted);
+    : guardRealm(win, isBlocked, typeof trusted == 'string' ? undefined : trusted, added.inserted);
 
   const warned = new Set<string>();
   const allowed = (el: Element): boolean => {
@@ -71,27 +90,10 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const release = (): Promise<void> => {
     if (!manifest || destroyed || !releaseScripts) return Promise.resolve();
     releaseIframes(doc, allowed);
+    releaseAttributes(doc, allowed, trusted as Trusted);
     if (interceptor) interceptor.update();
     return releaseScripts();
   };
-  // One observer for all the page adds: the interceptor holds what loads a blocked
-  // URL, and new blocked scripts and iframes are released if granted.
-  const observer = new MutationObserver((records) => {
-    let scripts: unknown, frames: unknown, root: Node | undefined;
-    for (const r of records) for (const n of r.addedNodes as NodeListOf<Element>) {
-      // The parser adds a parent before its children, and by now they are in its
-      // subtree, each also in this batch: scanning the parent covers them all.
-      if (!n.matches || (root && root.contains(n))) continue;
-      root = n;
-      if (interceptor) interceptor.parsed(n);
-      scripts ||= n.matches(BLOCKED_SCRIPTS) || n.querySelector(BLOCKED_SCRIPTS);
-      frames ||= n.matches(BLOCKED_IFRAMES) || n.querySelector(BLOCKED_IFRAMES);
-    }
-    if (scripts || frames) void release();
-    if (frames) notify(); // a UI puts placeholders before the new iframes
-  });
-  observer.observe(doc, { childList: true, subtree: true });
-
   const setView = (next: View | null) => {
     if (next === view) return;
     const before = view;
@@ -242,7 +244,7 @@ export function createConsent(options: ConsentOptions = {}): Consent {
     destroy() {
       destroyed = true;
       if (interceptor) interceptor.destroy();
-      observer.disconnect();
+      added.disconnect();
       events.clear();
       subscribers.clear();
       view = null;

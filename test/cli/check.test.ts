@@ -126,6 +126,28 @@ describe('kakor check: the manifest', () => {
   });
 });
 
+describe('kakor check: a "__Host-" cookie with a domain', () => {
+  it('is an error at the domain, for the consent cookie and a service cookie alike, exit 1', async () => {
+    const file = write('host-prefix.json', [
+      '{',
+      '  "categories": ["necessary", "analytics"],',
+      '  "cookie": { "name": "__Host-kakor", "domain": "example.se" },',
+      '  "services": [',
+      '    { "id": "ga", "name": "GA", "category": "analytics", "cookies": [{ "name": "__Host-ga", "domain": ".example.se" }] }',
+      '  ]',
+      '}',
+    ].join('\n'));
+    const { code, json } = await report(file);
+    expect(code).toBe(1);
+    const why = 'a cookie whose name starts with "__Host-" cannot have a domain (browsers refuse to set it): remove "domain"';
+    expect(json.manifest.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`)).toEqual([
+      `3:47 error cookie.domain: ${why}`,
+      `5:96 error services[0].cookies[0].domain: ${why}`,
+    ]);
+    expect((await kakor('check', file)).stdout).toContain(`${file}:3:47: error: cookie.domain: ${why}\n`);
+  });
+});
+
 describe('kakor check: a file that is not JSON', () => {
   const cases: [string, string, string][] = [
     ['trailing comma', '{\n  "categories": ["necessary",]\n}', '2:30 manifest: not valid JSON: expected a value (no trailing comma)'],

@@ -333,10 +333,13 @@ describe('static blocking in the page', () => {
   });
 
   it('finds what one batch of additions holds at any depth, and tells subscribers of new iframes only', async () => {
-    // As the parser does: a parent, then its children, none through kakor's patched methods.
+    // As the parser does while the document loads: a parent, then its children,
+    // none through kakor's patched methods.
     const add = Node.prototype.appendChild;
     const set = Element.prototype.setAttribute;
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
     const c = make(kajabi, { intercept: true });
+    delete (document as { readyState?: string }).readyState;
     await c.ready;
     await c.setConsent({ analytics: true });
     let told = 0;
@@ -358,6 +361,46 @@ describe('static blocking in the page', () => {
     el(el(p, 'span'), 'iframe', { 'data-src': 'https://www.youtube-nocookie.com/embed/x', 'data-service': 'youtube' });
     await new Promise((r) => setTimeout(r));
     expect(told).toBe(1);
+  });
+
+  it('once the document is parsed, finds what script adds through the insertion methods and HTML sinks, with no observer', async () => {
+    const add = Node.prototype.appendChild;
+    const c = make(kajabi, { intercept: true });
+    await c.ready;
+    await c.setConsent({ analytics: true, youtube: true });
+    let told = 0;
+    c.subscribe(() => told++);
+    const blocked = (text: string) => {
+      const s = document.createElement('script');
+      s.type = 'text/plain';
+      s.setAttribute('data-category', 'analytics');
+      s.text = text;
+      return s;
+    };
+    const ran = () => [...document.querySelectorAll('script')].filter((s) => !s.type).map((s) => s.text);
+    // The observer is gone: an insertion kakor did not patch goes unseen.
+    add.call(document.body, blocked('window.unseen = 1'));
+    await new Promise((r) => setTimeout(r));
+    expect(ran()).toEqual([]);
+    const frag = document.createDocumentFragment();
+    frag.append(document.createElement('p'), blocked('window.a = 1'));
+    const box = document.body.appendChild(document.createElement('div'));
+    box.appendChild(frag);
+    box.insertAdjacentHTML('beforeend', '<div><script type="text/plain" data-category="analytics">window.b = 1</script></div>');
+    // A tree built apart is looked at when it is attached.
+    const apart = document.createElement('section');
+    apart.append(document.createElement('span'), blocked('window.c = 1'));
+    box.append(apart);
+    await new Promise((r) => setTimeout(r));
+    expect(ran()).toEqual(['window.unseen = 1', 'window.a = 1', 'window.b = 1', 'window.c = 1']);
+    expect(told).toBe(0);
+    const frame = document.createElement('iframe');
+    frame.setAttribute('data-src', 'https://www.youtube-nocookie.com/embed/x');
+    frame.setAttribute('data-service', 'youtube');
+    box.prepend(frame);
+    await new Promise((r) => setTimeout(r));
+    expect(told).toBe(1);
+    expect(frame.getAttribute('src')).toBe('https://www.youtube-nocookie.com/embed/x');
   });
 
   it('keeps a script of an undeclared category blocked and says so once', async () => {

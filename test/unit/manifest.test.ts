@@ -117,3 +117,29 @@ describe('ids named like Object.prototype members', () => {
     ]);
   });
 });
+
+describe('a "__Host-" cookie name with a domain', () => {
+  const refused = 'a cookie whose name starts with "__Host-" cannot have a domain (browsers refuse to set it): remove "domain"';
+  it('is an error for the consent record\'s own cookie, naming the path', () => {
+    const v = validateManifest({ categories: ['necessary'], cookie: { name: '__Host-kakor_consent', domain: 'example.se' } });
+    expect(v.manifest).toBeNull();
+    expect(v.errors).toEqual([`cookie.domain: ${refused}`]);
+  });
+
+  it('is an error for a service\'s cookie, in any case, naming the path', () => {
+    const v = validateManifest({
+      categories: ['necessary', 'analytics'],
+      services: [{ id: 'x', name: 'X', category: 'analytics', cookies: [{ name: '_x' }, { name: '__HOST-sid', domain: '.example.se' }] }],
+    });
+    expect(v.errors).toEqual([`services[0].cookies[1].domain: ${refused}`]);
+  });
+
+  it('is fine without a domain, and a domain is fine on other names', () => {
+    const v = validateManifest({
+      categories: ['necessary', 'analytics'], cookie: { name: '__Host-kakor_consent' },
+      services: [{ id: 'x', name: 'X', category: 'analytics', cookies: [{ name: '__Host-sid' }, { name: '__Secure-id', domain: 'example.se' }, { name: '/^__Host-/', domain: 'example.se' }] }],
+    });
+    expect(v.errors).toEqual([]);
+    expect(v.manifest!.cookie).toEqual({ name: '__Host-kakor_consent' });
+  });
+});

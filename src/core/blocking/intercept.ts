@@ -11,6 +11,7 @@
 // the HTML itself the preload scanner fetches before any script can act: that
 // needs type="text/plain" or data-src (§5.1, §5.2); parsed() still keeps such a
 // script from running.
+import { WATCHED } from './added';
 import { LOADING, LOADS, SETTERS, URL_ATTRIBUTES, candidates } from './loads';
 import { createMarkupCleaner } from './markup';
 import type { Trusted } from './trustedTypes';
@@ -44,7 +45,7 @@ const asWritten: Sinks = { html: (s) => s, scriptUrl: (s) => s };
  * the page's sinks accept (Trusted Types, trustedTypes.ts).
  */
 export function createInterceptor(win: Window, isBlocked: (url: string, el: Element) => boolean,
-  sinks: Sinks = asWritten): Interceptor {
+  sinks: Sinks = asWritten, inserted?: (node: any) => void): Interceptor {
   const doc = win.document;
   const W = win as any;
   const E = W.Element.prototype;
@@ -84,7 +85,7 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
   };
 
   const setInner = Object.getOwnPropertyDescriptor(E, 'innerHTML')!.set!;
-  const markup = createMarkupCleaner(doc, setAside, setInner, sinks.html);
+  const markup = createMarkupCleaner(doc, setAside, setInner, sinks.html, WATCHED);
 
   // A URL written by property or setAttribute*: a blocked one never reaches the
   // element, so even a detached `new Image()` fetches nothing.
@@ -136,15 +137,41 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
     else removeAttr.call(el, this.name);
   });
 
-  // Insertion: which arguments are nodes (from, and all after it, or only it).
-  const INSERT: [string, number, boolean][] = [['appendChild insertBefore replaceChild insertNode surroundContents', 0, false],
-    ['insertAdjacentElement', 1, false], ['append prepend before after replaceWith replaceChildren', 0, true]];
-  for (const [names, from, all] of INSERT) {
-    patchAll('Node Element CharacterData DocumentFragment Document Range', names, (orig) => function () {
-      for (let i = from; i < (all ? arguments.length : from + 1); i++) adopt(arguments[i]);
-      return orig.apply(this, arguments as any);
+  // What an insertion tells `inserted` of once done: the node, or a fragment's
+  // children, taken before (the fragment is empty after).
+  const entering = (n: any): any => (inserted && n && n.nodeType == 11 ? [...n.childNodes] : n);
+  const entered = (n: any) => {
+    if (inserted && on) Array.isArray(n) ? n.forEach(inserted) : inserted(n);
+  };
+  // Insertion. These wrappers are on every page's hottest path: no `arguments`
+  // array unless the call has more arguments than usual, and the original gets
+  // the caller's own argument count, so a missing argument fails as it would.
+  const ONE: [string, number][] = [['appendChild insertBefore replaceChild insertNode surroundContents', 0], ['insertAdjacentElement', 1]];
+  for (const [names, at] of ONE) {
+    patchAll('Node Element CharacterData DocumentFragment Document Range', names, (orig) => function (this: any, a: any, b: any) {
+      const n = at ? b : a;
+      adopt(n);
+      const e = entering(n);
+      const r = arguments.length == 1 ? orig.call(this, a) : arguments.length == 2 ? orig.call(this, a, b) : orig.apply(this, arguments as any);
+      entered(e);
+      return r;
     });
   }
+  patchAll('Node Element CharacterData DocumentFragment Document Range', 'append prepend before after replaceWith replaceChildren',
+    (orig) => function (this: any, a: any) {
+      if (arguments.length == 1) {
+        adopt(a);
+        const e = entering(a);
+        const r = orig.call(this, a);
+        entered(e);
+        return r;
+      }
+      const es: unknown[] = [];
+      for (const n of arguments) adopt(n), es.push(entering(n));
+      const r = orig.apply(this, arguments as any);
+      es.forEach(entered);
+      return r;
+    });
   patchAll('Document', 'adoptNode', (orig) => function (n) {
     adopt(n);
     return orig.call(this, n);
@@ -182,14 +209,17 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
       if (!on || (node.ownerDocument || node) !== doc || a.length <= at
         || (at == 2 && !/^inserthtml$/i.test(a[0]))) return orig.apply(this, a);
       const html = write ? a.join('') : a[at];
-      const out = markup.clean(html, contextOf(this, name, a), write);
-      if (out === html) return orig.apply(this, a);
+      const [out, watched] = markup.clean(html, contextOf(this, name, a), write);
+      const report = watched && inserted && node === this;
+      if (out === html && !report) return orig.apply(this, a);
       // Where the page's parser puts the elements it makes from kakor's markup.
       const parent = node === this && this.nodeType == 1 && (name == 'outerHTML' || at == 1) ? this.parentNode : null;
-      const r = orig.apply(this, write ? [out] : (a[at] = out, a));
+      const r = out === html ? orig.apply(this, a) : orig.apply(this, write ? [out] : (a[at] = out, a));
       // Hold those it set aside, in document order; a shadow root is not in doc's tree.
-      const root = node !== this ? r : write || at == 2 ? doc
+      const root = node !== this ? r : write || at == 2 ? doc.documentElement
         : parent || (this.localName == 'template' ? this.content : this);
+      if (report) inserted(root);
+      if (out === html) return r;
       holdMarked(root);
       // Declarative shadow roots (setHTMLUnsafe): the open ones can be reached and held;
       // what is set aside in a closed one stays so.

@@ -41,19 +41,21 @@ export function createUrlTest(
   doc: Document, services: () => Patterns | null, granted: () => Set<string>,
 ): (url: string) => boolean {
   let cache = new Map<string, boolean>();
-  let key: unknown[] = [];
+  let base: string | undefined;
+  let list: Patterns | null | undefined;
+  let on: Set<string> | undefined;
+  // Called for every URL an element is given: nothing is allocated on a cache hit.
   return (url) => {
-    const now = [doc.baseURI, services(), granted()];
-    if (now.some((x, i) => x !== key[i]) || cache.size > 4000) cache = new Map(), key = now;
+    const b0 = doc.baseURI, l0 = services(), g0 = granted();
+    if (b0 !== base || l0 !== list || g0 !== on || cache.size > 4000) cache = new Map(), base = b0, list = l0, on = g0;
     let b = cache.get(url);
     if (b === undefined) {
-      const c = canonicalUrl(url, now[0] as string);
-      const list = now[1] as Patterns | null;
+      const c = canonicalUrl(url, b0);
       if (c === null) b = false;
-      else if (!list) b = !c.startsWith(doc.location.origin + '/');
+      else if (!l0) b = !c.startsWith(doc.location.origin + '/');
       else {
-        const id = matchService(c, list);
-        b = id !== undefined && !(now[2] as Set<string>).has(id);
+        const id = matchService(c, l0);
+        b = id !== undefined && !g0.has(id);
       }
       cache.set(url, b);
     }

@@ -9,9 +9,10 @@ import type { Undo } from './swap';
 
 /**
  * Guards `win` and, as they appear, its same-origin frames; one interface for all of them.
- * `sinks` writes kakor's own markup and released script URLs under Trusted Types.
+ * `sinks` writes kakor's own markup and released script URLs under Trusted Types;
+ * `inserted` is told of what script inserts into `win`'s document (added.ts).
  */
-export function guardRealm(win: Window, isBlocked: IsBlocked, sinks?: Sinks): Interceptor {
+export function guardRealm(win: Window, isBlocked: IsBlocked, sinks?: Sinks, inserted?: (node: any) => void): Interceptor {
   const guarded: Interceptor[] = [];
   // One entry per realm: a frame's window object is replaced when it navigates,
   // its prototypes with it; the same window seen twice is guarded once.
@@ -22,7 +23,7 @@ export function guardRealm(win: Window, isBlocked: IsBlocked, sinks?: Sinks): In
     if (seen.has(key)) return;
     seen.add(key);
     const undo: Undo = [];
-    const interceptor = createInterceptor(w, isBlocked, sinks);
+    const interceptor = createInterceptor(w, isBlocked, sinks, child ? undefined : inserted);
     guardRequests(w, isBlocked, undo);
     guardStyles(w, isBlocked, undo);
     if (child) guardNavigation(w, isBlocked, undo);

@@ -29,12 +29,24 @@ const category: Check<Category> = (p, path, v) => {
 const categories = list(category);
 const oneRequired = is((n) => n === 1, 'exactly one required category ("necessary" or one with "required": true)');
 
+/**
+ * A cookie named `__Host-…` exists only without a Domain attribute: browsers
+ * refuse to set one that has it (RFC 6265bis §4.1.3.2, matched without case),
+ * so kakor could neither write nor delete it.
+ */
+const hostPrefixed = (p: Problems, path: string, c: Obj | undefined): Obj | undefined =>
+  c && typeof c.name == 'string' && /^__host-/i.test(c.name) && c.domain !== undefined
+    ? fail(p, `${path}.domain`, `a cookie whose name starts with "__Host-" cannot have a domain (browsers refuse to set it): remove "domain"`)
+    : c;
+
 const cookieFields = obj({ name: pattern, purpose: text, duration: text, domain: str }, 'name');
 /** A cookie keeps its name as written; a `/regex/` name is also compiled to `pattern`. */
 const cookie: Check = (p, path, v) => {
-  const c = cookieFields(p, path, v);
+  const c = hostPrefixed(p, path, cookieFields(p, path, v));
   return c && { ...c, name: (v as Obj).name, pattern: c.name instanceof RegExp ? c.name : undefined };
 };
+const consentCookie = obj({ name: is((v) => typeof v === 'string' && /^[\w!#$%&'*+.^`|~-]+$/.test(v), 'a cookie name'), domain: str },
+  '', () => ({ name: 'kakor_consent' }));
 
 const service = obj({
   id: unique,
@@ -57,7 +69,7 @@ const manifest = obj({
   defaultLanguage: is((v) => v === 'sv' || v === 'en', '"sv" or "en"'),
   policyUrl: link,
   consentMaxAgeDays: is((v) => typeof v === 'number' && v > 0 && v <= 3650, 'a number of days from 1 to 3650'),
-  cookie: obj({ name: is((v) => typeof v === 'string' && /^[\w!#$%&'*+.^`|~-]+$/.test(v), 'a cookie name'), domain: str }, '', () => ({ name: 'kakor_consent' })),
+  cookie: (p, path, v) => hostPrefixed(p, path, consentCookie(p, path, v)),
   googleConsentMode: bool,
   honorGlobalPrivacyControl: bool,
   reloadOnWithdraw: bool,
