@@ -27,7 +27,7 @@ const rows = new Map<string, Row>();
 // A visit is mostly waiting for the network to go quiet, so several run at once,
 // each in its own context; on a loaded machine the whole set takes a few minutes.
 const ALL_VISITS_MS = 400_000;
-const AT_ONCE = 4;
+const AT_ONCE = 3;
 
 let front: TlsFront;
 let browser: Browser;

@@ -32,7 +32,8 @@ export interface VisitResult {
 
 const BUTTON: Record<Choice, string> = { reject: 'Neka alla', accept: 'Godkänn alla' };
 const QUIET_MS = 700;
-const MAX_WAIT_MS = 10_000;
+// Generous: pages visited at once on a loaded machine answer slowly.
+const MAX_WAIT_MS = 20_000;
 
 /**
  * Chromium with every host a fake stands in for mapped to the https front, the
