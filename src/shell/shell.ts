@@ -48,7 +48,6 @@ export function createShell(consent: Consent, options: ShellOptions, load: LoadD
   let failed = false;
   let destroyed = false;
   let clicked: Element | null = null;
-  let lastView: string | null = null;
 
   const fetchDialog = () => {
     if (dialog || loading || destroyed) return;
@@ -92,9 +91,8 @@ export function createShell(consent: Consent, options: ShellOptions, load: LoadD
     if (destroyed) return;
     const view = consent.getView();
     const lang = consent.getLanguage();
-    // After a failure only something new the visitor asks for tries again, not every change.
-    if ((view && (!failed || view != lastView)) || (!failed && blockedFrame())) fetchDialog();
-    lastView = view;
+    // After a failure only the visitor tries again (open), not every change: one error per attempt.
+    if (!failed && (view || blockedFrame())) fetchDialog();
     host.lang = lang;
     host.dataset.scheme = pageScheme(doc);
     const m = consent.getManifest();
