@@ -79,9 +79,10 @@ describe('package exports', () => {
     expect(code).not.toMatch(/\b(window|document|navigator|localStorage)\b/);
   });
 
-  it('mark the self-starting dist/kakor.js as a side effect, and nothing else but CSS', () => {
-    expect(pkg.sideEffects).toEqual(['**/*.css', './dist/kakor.js']);
+  it('mark the self-starting dist/kakor.js and dist/kakor-ui.js as side effects, and nothing else but CSS', () => {
+    expect(pkg.sideEffects).toEqual(['**/*.css', './dist/kakor.js', './dist/kakor-ui.js']);
     expect(pkg.exports['./kakor.js'].default).toBe('./dist/kakor.js');
+    expect(pkg.exports['./kakor-ui.js']).toBe('./dist/kakor-ui.js');
   });
 
   it('importing the entries does nothing until init()', async () => {

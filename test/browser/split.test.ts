@@ -71,7 +71,7 @@ it('an undecided visitor\'s banner comes from the two files, the dialog file ask
 });
 
 describe('a dialog file that cannot be used', () => {
-  const cases: [string, (page: Page) => Promise<void>, RegExp][] = [
+  const cases: [string, (page: Page) => Promise<unknown>, RegExp][] = [
     ['missing (404)', (page) => page.route('**/dist/kakor-ui.js', (r) => r.fulfill({ status: 404, body: 'not found' })), /did not load/],
     ['tampered with (SRI)', (page) => page.route('**/dist/kakor-ui.js', (r) => r.fulfill({
       contentType: 'text/javascript', body: `${uiFile}\nwindow.__tampered = 1;`,
