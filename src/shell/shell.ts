@@ -39,6 +39,17 @@ const SETTINGS: { [lang in Lang]: string } = { sv: 'Cookieinställningar', en: '
 /** The name kakor's record has unless a manifest says otherwise (src/core/manifest/validate.ts). */
 const RECORD_COOKIE = 'kakor_consent';
 
+/** Whether the page has a cookie under the record's usual name, before the manifest can say more. */
+function mayHoldRecord(doc: Document): boolean {
+  try {
+    return doc.cookie.split('; ').some((c) => c.slice(0, c.indexOf('=')) == RECORD_COOKIE);
+  } catch {
+    // NOTE: reading cookies throws in a sandboxed frame without allow-same-origin, where
+    // no choice can be kept (the core says so): nothing to draw, so nothing to fetch.
+    return true;
+  }
+}
+
 export function createShell(consent: Consent, options: ShellOptions, load: LoadDialog): { destroy(): void } {
   const doc = document;
   const host = doc.createElement('kakor-dialog');
@@ -137,10 +148,7 @@ export function createShell(consent: Consent, options: ShellOptions, load: LoadD
   // A visitor with no usable record sees the banner: fetch the dialog now, in
   // parallel with the rest of the page, so it is not later than with one file.
   // Before the manifest is known, a record cookie under the usual name means wait and see.
-  const known = consent.getManifest();
-  const maybeDecided = known ? consent.getConsent().decided
-    : doc.cookie.split('; ').some((c) => c.slice(0, c.indexOf('=')) == RECORD_COOKIE);
-  if (!maybeDecided) fetchDialog();
+  if (!(consent.getManifest() ? consent.getConsent().decided : mayHoldRecord(doc))) fetchDialog();
   attach();
 
   return {

@@ -25,7 +25,7 @@ beforeAll(async () => { browser = await launchBrowser(['cdn.example']); });
 afterAll(async () => { await browser?.close(); });
 
 describe('a decided visitor', () => {
-  it('gets no dialog file, sees the reopen button, and the preferences load it once', async () => {
+  it('gets no dialog file, sees the reopen button, and the preferences load it once; focus goes back to the button', async () => {
     const v = await openPage(browser);
     await visit(v.page, '/examples/inline-manifest/');
     await v.page.evaluate(() => window.kakor.rejectAll());
@@ -33,9 +33,12 @@ describe('a decided visitor', () => {
     await reload(v.page);
     expect(asked).toEqual([]);
     const reopen = dialog(v.page).getByRole('button', { name: 'Cookieinställningar' });
-    await reopen.click();
+    await reopen.waitFor();
+    // Asked for before the dialog file is there: the view opens when it arrives.
+    await v.page.evaluate(() => window.kakor.showPreferences());
     await dialog(v.page).getByRole('dialog', { name: 'Cookieinställningar' }).waitFor();
     await dialog(v.page).getByRole('button', { name: 'Stäng' }).click();
+    await expect.poll(() => v.page.evaluate(() => document.querySelector('kakor-dialog')!.shadowRoot!.activeElement?.getAttribute('part'))).toBe('reopen');
     await reopen.click();
     await dialog(v.page).getByRole('dialog', { name: 'Cookieinställningar' }).waitFor();
     expect(asked).toEqual([`${origin}/dist/kakor-ui.js`]);
