@@ -25,7 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => copies.forEach((c) => c.remove()));
 
-describe('kakor audit', () => {
+// Each test runs its own audit (a child process with its own Chromium), mostly waiting
+// for pages to go quiet, so they run at once.
+describe.concurrent('kakor audit', () => {
   it('passes the site with kakor first and the manifest kakor scan drafted, read from the page', async () => {
     const site = copy(drafted);
     const junit = join(dir, 'pass.xml');
