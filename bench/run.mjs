@@ -116,7 +116,7 @@ const bundled = async (file) => {
   return totalSize([out]);
 };
 const entries = Object.entries(kakorEntries(DIST)).map(([name, files]) => ({
-  name: name === 'dist/kakor.js' ? name : `${name} (${files.map((f) => relative(ROOT, f)).join(' + ')})`,
+  name: name.startsWith('dist/') ? name : `${name} (${files.map((f) => relative(ROOT, f)).join(' + ')})`,
   files: files.length,
   ...totalSize(files),
 }));

@@ -51,13 +51,14 @@ export function entryFiles(entry) {
 }
 
 /**
- * kakor's three ways in (STYLE §12), each as the files it is made of: the
- * script tag's one file, and each npm entry with its chunks (preact and
+ * kakor's ways in (STYLE §12), each as the files it is made of: the script
+ * tag's two files (the head script, and the dialog it loads when a view is drawn), and each npm entry with its chunks (preact and
  * js-cookie are external there, so they are not counted).
  */
 export function kakorEntries(dist) {
   return {
     'dist/kakor.js': [join(dist, 'kakor.js')],
+    'dist/kakor-ui.js': [join(dist, 'kakor-ui.js')],
     kakor: entryFiles(join(dist, 'esm/index.js')),
     'kakor/core': entryFiles(join(dist, 'esm/core.js')),
   };

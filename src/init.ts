@@ -1,23 +1,24 @@
-// init() = the core plus the Preact dialog (CONTRACT §1.2).
+// init() = the core plus the Preact dialog (CONTRACT §1.2). The dialog is a
+// dynamic import, so a bundler splits it into its own chunk as dist/kakor-ui.js
+// is split from dist/kakor.js, loaded when a view must be drawn (issue 11).
 import { createConsent, type Consent, type ConsentOptions } from './core/index';
 import { needsWindow } from './core/needsWindow';
-import { mountUi } from './ui/mountUi';
+import { createShell, type LoadDialog, type ShellOptions } from './shell/shell';
 
-export interface InitOptions extends ConsentOptions {
-  /** First-layer layout. @default "bar" */
-  layout?: 'bar' | 'box';
-  /** Show the floating button that reopens the preferences after a decision. @default true */
-  floatingButton?: boolean;
-}
+export interface InitOptions extends ConsentOptions, ShellOptions {}
 
-/** Creates the instance and mounts the dialog at once; `destroy()` removes both. */
+const importDialog: LoadDialog = (mount, fail) => {
+  import('./ui/mountUi').then((ui) => mount(ui.mountUi), (e) => fail(`the dialog chunk did not load: ${(e as Error).message}`));
+};
+
+/** Creates the instance and its dialog's shell at once; `destroy()` removes both. */
 export function start(options: InitOptions = {}): Consent {
   if (!options.env) needsWindow('init()');
   const consent = createConsent(options);
-  const ui = mountUi(consent, options);
+  const shell = createShell(consent, options, importDialog);
   const destroy = consent.destroy;
   consent.destroy = () => {
-    ui.destroy();
+    shell.destroy();
     destroy();
   };
   return consent;

@@ -25,7 +25,22 @@ import { grantedFromRecord, manifestFingerprint, recordGrants } from './recordGr
 import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
 import type { ConsentSource, ConsentState, ResolvedManifest, View } from './types';
 
+/** What kakor's own entries get beyond the public API (CONTRACT §4 stays as it is). */
+export interface Engine {
+  consent: Consent;
+  /**
+   * Exempts exactly `url` (absolute) from kakor's own blocking, so kakor's dialog file
+   * loads from a CDN before the manifest is known, and returns it as a script's
+   * `src` accepts it (Trusted Types); null when kakor may not write scripts (said already).
+   */
+  ownScript(url: string): unknown;
+}
+
 export function createConsent(options: ConsentOptions = {}): Consent {
+  return createEngine(options).consent;
+}
+
+export function createEngine(options: ConsentOptions = {}): Engine {
   if (!options.env) needsWindow('createConsent()');
   const env = options.env || browserEnv();
   const { window: win, document: doc, cookies: jar } = env;
@@ -49,7 +64,9 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   const trusted = createTrusted(win);
   // The one test of a URL, for elements, requests and frames alike. Fail closed:
   // until the manifest is known, every cross-origin URL is held (or fails, for a request).
-  const isBlocked = createUrlTest(doc, () => manifest && manifest.services, () => granted);
+  const urlTest = createUrlTest(doc, () => manifest && manifest.services, () => granted);
+  const own = new Set<string>();
+  const isBlocked = (url: string) => !own.has(url) && urlTest(url);
   // What the page adds: the interceptor holds what loads a blocked URL, and new
   // blocked scripts and iframes are released if granted.
   const added = watchAdded(doc, (nodes) => {
@@ -273,5 +290,12 @@ export function createConsent(options: ConsentOptions = {}): Consent {
   }
   api.ready = (loaded instanceof Promise ? loaded.then(start) : Promise.resolve(start(loaded)))
     .catch((e) => error(`stopped by an internal error: ${(e as Error).stack || e}`));
-  return api;
+  return {
+    consent: api,
+    ownScript(url) {
+      if (typeof trusted == 'string') return null;
+      own.add(url);
+      return trusted.scriptUrl(url);
+    },
+  };
 }

@@ -12,7 +12,7 @@ a{color:var(--a)}\
 :focus-visible{outline:3px solid var(--kakor-focus,var(--a));outline-offset:2px}\
 .bn,.dl,.ph{background:var(--b)}\
 .bn,.dl{box-shadow:0 4px 32px #0006}\
-.bn,.ov,.fb{position:fixed;z-index:var(--kakor-z-index,2147483000)}\
+.bn,.ov{position:fixed;z-index:var(--kakor-z-index,2147483000)}\
 .bn{inset:auto 0 0;display:flex;flex-wrap:wrap;align-items:center;gap:12px 32px;max-height:100%;overflow:auto;padding:16px max(16px,50% - 560px)}\
 .bn[data-dock=top]{inset:0 0 auto}\
 .tx{flex:1 1 360px}\
@@ -25,7 +25,7 @@ a{color:var(--a)}\
 @media(min-width:481px){.bx[data-dock=bar] .bt{grid:auto/1fr 1fr 1fr}}\
 .bx .bt{grid:auto/1fr;margin-top:16px}\
 button{background:none;border:0;cursor:pointer}\
-.b,.fb{background:var(--f);color:var(--b)}\
+.b{background:var(--f);color:var(--b)}\
 .b{min-height:44px;padding:8px 16px;border-radius:8px}\
 .ov{inset:0;display:flex;align-items:center;justify-content:center;padding:16px;background:var(--kakor-backdrop,#0009)}\
 .dl{display:flex;flex-direction:column;width:min(640px,100%);max-height:100%;outline:0}\
@@ -51,8 +51,6 @@ table{width:100%;margin-top:8px;border-collapse:collapse}\
 th,td{padding:4px 8px 4px 0;border-bottom:1px solid var(--l);text-align:left;vertical-align:top}\
 td{overflow-wrap:break-word}\
 .cn{white-space:nowrap}\
-.fb{left:16px;bottom:16px;width:48px;height:48px;padding:12px;border-radius:50%;box-shadow:0 0 0 2px var(--b),0 2px 12px #0006}\
-.fb:focus-visible{outline-color:var(--kakor-focus,var(--f))}\
 .ph{flex:1;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:8px;padding:16px;text-align:center}\
 @keyframes k{0%{translate:0 16px}}\
 @media(max-width:480px){.bt{grid:auto/1fr;flex:auto}}\
@@ -73,7 +71,8 @@ export function createSheet(): CSSStyleSheet | null {
 
 /** Styles a shadow root through adoptedStyleSheets, so `style-src 'self'` needs no 'unsafe-inline'. */
 export function adopt(root: ShadowRoot, sheet: CSSStyleSheet | null): void {
-  if (sheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [sheet];
+  // Beside what is there: the dialog's root already holds the reopen button's sheet (src/shell).
+  if (sheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   // NOTE: browsers without constructable sheets (Safari < 16.4) get a <style>, which a strict CSP blocks.
   else root.appendChild(document.createElement('style')).textContent = css;
 }

@@ -12,11 +12,11 @@ const root = join(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const dist = (f: string) => readFileSync(join(root, 'dist', f), 'utf8');
 
-/** Files an ESM entry pulls in, following relative imports. */
+/** Files an ESM entry pulls in, following relative imports, dynamic ones (the dialog chunk) too. */
 function graph(entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(entry)) return seen;
   seen.add(entry);
-  for (const [, spec] of readFileSync(entry, 'utf8').matchAll(/(?:from|import)\s*["']([^"']+)["']/g)) {
+  for (const [, spec] of readFileSync(entry, 'utf8').matchAll(/(?:from|import)\s*\(?\s*["']([^"']+)["']/g)) {
     if (spec.startsWith('.')) graph(join(entry, '..', spec), seen);
     else seen.add(spec);
   }
@@ -46,11 +46,18 @@ describe('package exports', () => {
     expect(files).toContain('js-cookie');
   });
 
-  it('kakor keeps preact and js-cookie external', () => {
+  it('kakor keeps preact and js-cookie external, and the dialog in a chunk of its own', () => {
     const files = [...graph(join(root, 'dist/esm/index.js'))];
     expect(files).toEqual(expect.arrayContaining(['preact', 'js-cookie']));
     const code = files.filter((f) => f.endsWith('.js')).map((f) => readFileSync(f, 'utf8')).join('\n');
     expect(code).not.toMatch(/function\s+createElement\s*\(/);
+    // A bundler makes the same two chunks as dist/kakor.js and dist/kakor-ui.js (issue 11).
+    const dialog = files.filter((f) => /mountUi-[\w-]+\.js$/.test(f));
+    expect(dialog).toHaveLength(1);
+    const imported = (f: string) => [...graph(f)].filter((x) => !x.endsWith('.js'));
+    expect(imported(dialog[0]!)).toContain('preact');
+    // Only the dialog chunk brings Preact: the rest of `kakor` is the engine.
+    expect(imported(join(root, 'dist/esm/core.js'))).not.toContain('preact');
   });
 
   it('kakor/log-server is a Node build with every dependency external', () => {
@@ -86,9 +93,10 @@ describe('package exports', () => {
     expect(code).not.toMatch(/\b(window|document|navigator|localStorage)\b/);
   });
 
-  it('mark the self-starting dist/kakor.js as a side effect, and nothing else but CSS', () => {
-    expect(pkg.sideEffects).toEqual(['**/*.css', './dist/kakor.js']);
+  it('mark the self-starting dist/kakor.js and dist/kakor-ui.js as side effects, and nothing else but CSS', () => {
+    expect(pkg.sideEffects).toEqual(['**/*.css', './dist/kakor.js', './dist/kakor-ui.js']);
     expect(pkg.exports['./kakor.js'].default).toBe('./dist/kakor.js');
+    expect(pkg.exports['./kakor-ui.js'].default).toBe('./dist/kakor-ui.js');
   });
 
   it('importing the entries does nothing until init()', async () => {
@@ -103,8 +111,9 @@ describe('package exports', () => {
 });
 
 describe('dist/kakor.js', () => {
-  it('parses as ES2019 script', () => {
+  it('parses as ES2019 script, and so does dist/kakor-ui.js', () => {
     expect(() => parse(dist('kakor.js'), { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
+    expect(() => parse(dist('kakor-ui.js'), { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();
   });
 
   it('works when concatenated after a line with no semicolon', async () => {

@@ -1,22 +1,22 @@
 // Size budget per way in (STYLE §12): what each entry makes a browser download,
 // gzip -9 and brotli -11, counted by the bench's own code (bench/sizes.mjs).
-// Budgets sit about 4% above the sizes `npm run bench` measured, so a 5% growth
-// fails here. dist/kakor.js's 11,000 B gzip target is not met yet (README, Size
-// and speed): its budget only ratchets down, towards it.
+// Budgets sit about 3% above the sizes measured, so a 5% growth fails here.
+// Issue 11's targets (dist/kakor.js ≤ 6,000 B gzip, both files ≤ 14,600 B) are
+// not met yet (README, Size and speed): these budgets only ratchet down, towards them.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Entry, type Size, kakorEntries, totalSize } from '../../bench/sizes.mjs';
 
-// Bytes, set from the sizes measured on 2026-12-01 after issues 9, 10, 12, 13 and 14
-// landed (kakor.js 21,220 gzip / 19,103 brotli; kakor 22,060 / 19,528; kakor/core
-// 15,085 / 13,333) plus 4%. The growth since 2026-11-25 (16,589 B) is blocking that
-// holds on every path (markup parsing, requests, frames, Trusted Types: about 3,400 B)
-// and the dialog audit (about 1,000 B); issue 11 moves the dialog and the full
-// diagnostics out of the head script. Lower them when a change shrinks an entry.
+// Bytes, set from the sizes measured on 2026-12-02 after the split of issue 11
+// (kakor.js 13,485 gzip / 12,123 brotli; kakor-ui.js 10,657 / 9,615; kakor without
+// its dialog chunk 17,585 / 15,441; kakor/core 15,169 / 13,406) plus 3%. What keeps
+// kakor.js above 6,000 B is the blocking on every path (interceptor, markup, requests,
+// frames, Trusted Types) and the full manifest check, which the engine still carries.
 const BUDGETS: Record<Entry, Omit<Size, 'raw'>> = {
-  'dist/kakor.js': { gzip: 22_100, brotli: 19_900 },
-  kakor: { gzip: 22_950, brotli: 20_350 },
+  'dist/kakor.js': { gzip: 13_900, brotli: 12_500 },
+  'dist/kakor-ui.js': { gzip: 11_000, brotli: 9_900 },
+  kakor: { gzip: 18_100, brotli: 15_900 },
   'kakor/core': { gzip: 15_700, brotli: 13_900 },
 };
 

@@ -17,14 +17,15 @@ let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
-/** Serves the README's page at /sri/, kakor.js as the copy in /kakor/, the manifest as /cookies.json. */
+/** Serves the README's page at /sri/, both files as the copies in /kakor/, the manifest as /cookies.json. */
 async function readmePage(page: Page, hash: string): Promise<void> {
   const tag = snippet.replace('sha384-…', hash);
   await page.route(`${origin}/sri/`, (route) => route.fulfill({
     contentType: 'text/html', body: `<!doctype html><html lang="sv"><head>${tag}</head><body><h1>Butiken</h1></body></html>`,
   }));
-  await page.route(`${origin}/kakor/kakor.js`, (route) => route.fulfill({
-    contentType: 'text/javascript', body: readFileSync(join(root, 'dist/kakor.js'), 'utf8'),
+  await page.route(`${origin}/kakor/kakor*.js`, (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: readFileSync(join(root, 'dist', new URL(route.request().url()).pathname.slice('/kakor/'.length)), 'utf8'),
   }));
   await page.route(`${origin}/cookies.json`, (route) => route.fulfill({
     contentType: 'application/json', body: readFileSync(join(root, 'examples/script-tag/cookies.json'), 'utf8'),
@@ -35,10 +36,16 @@ describe('a copy of kakor.js with its SRI hash (README: Getting the file)', () =
   it('runs with the hash from dist/integrity.json and shows the banner', async () => {
     expect(snippet).toContain('src="/kakor/kakor.js"');
     expect(integrity['kakor.js']).toMatch(/^sha384-[\w+/]{64}$/);
+    expect(integrity['kakor-ui.js']).toMatch(/^sha384-[\w+/]{64}$/);
     const v = await openPage(browser);
+    const asked: string[] = [];
+    v.page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await readmePage(v.page, integrity['kakor.js']);
     await visit(v.page, '/sri/');
     expect(await v.page.evaluate(() => window.kakor.getView())).toBe('banner');
+    // The dialog file comes from the folder of the copy, with the hash kakor.js carries.
+    await v.page.locator('kakor-dialog').getByRole('button', { name: 'Godkänn alla' }).waitFor();
+    expect(asked.filter((p) => p.startsWith('/kakor/'))).toEqual(['/kakor/kakor.js', '/kakor/kakor-ui.js']);
     expect(v.pageErrors).toEqual([]);
     await v.close();
   });

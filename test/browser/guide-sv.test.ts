@@ -27,12 +27,13 @@ let browser: Browser;
 beforeAll(async () => { browser = await launchBrowser(); });
 afterAll(async () => { await browser?.close(); });
 
-/** Serves the assembled page, kakor.js at /kakor/, and records every vendor request (answered with stubs). */
+/** Serves the assembled page, kakor.js and kakor-ui.js at /kakor/, and records every vendor request (answered with stubs). */
 async function guidePage(p: Page): Promise<string[]> {
   const vendorRequests: string[] = [];
   await p.route(`${origin}/kurs/`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: page }));
-  await p.route(`${origin}/kakor/kakor.js`, (route) => route.fulfill({
-    contentType: 'text/javascript', body: readFileSync(join(root, 'dist/kakor.js'), 'utf8'),
+  await p.route(`${origin}/kakor/kakor*.js`, (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: readFileSync(join(root, 'dist', new URL(route.request().url()).pathname.slice('/kakor/'.length)), 'utf8'),
   }));
   await p.route(VENDORS, (route) => {
     vendorRequests.push(route.request().url());

@@ -5,6 +5,7 @@ import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import bostad from '../fixtures/bostadsexperterna.cookies.json';
 import { createConsent, type Manifest } from '../../src/core/index';
+import { createShell } from '../../src/shell/shell';
 import { mountUi, type MountOptions } from '../../src/ui/mountUi';
 import { fakeEnv } from '../unit/fakeEnv';
 
@@ -39,7 +40,7 @@ afterEach(() => {
 async function mount(lang: 'sv' | 'en', m: Manifest = manifest, options: MountOptions = {}) {
   const env = fakeEnv();
   const consent = createConsent({ manifest: m, lang, env, intercept: false });
-  const ui = mountUi(consent, options);
+  const ui = createShell(consent, options, (done) => done(mountUi));
   cleanup.push(() => { ui.destroy(); consent.destroy(); });
   await consent.ready;
   const root = document.querySelector('kakor-dialog')!.shadowRoot!;
@@ -327,7 +328,7 @@ describe('options and manifests', () => {
   it('renders nothing until the manifest is there, and nothing after destroy', async () => {
     const env = fakeEnv();
     const consent = createConsent({ manifest: '/cookies.json', env, intercept: false });
-    const ui = mountUi(consent);
+    const ui = createShell(consent, {}, (done) => done(mountUi));
     const root = document.querySelector('kakor-dialog')!.shadowRoot!;
     expect(root.querySelector('button')).toBeNull();
     await consent.ready;

@@ -1,0 +1,166 @@
+// What the head script draws itself (issue 11): the <kakor-dialog> host and its open
+// shadow root, the floating reopen button, the [data-kakor-open] links, and when
+// the dialog (views, styles, texts, placeholders) is fetched and mounted into that root.
+import type { Consent, Lang } from '../core/index';
+import { pageScheme } from '../ui/colorScheme';
+import { createReopenButton } from './reopenButton';
+
+export interface ShellOptions {
+  /** First-layer layout: a bar along the bottom or a centred box. @default "bar" */
+  layout?: 'bar' | 'box';
+  /** Show the floating button that reopens the preferences after a decision. @default true */
+  floatingButton?: boolean;
+}
+
+/** What the dialog draws into: the host, its shadow root, and which link opened the preferences. */
+export interface DialogParts {
+  host: HTMLElement;
+  root: ShadowRoot;
+  /** The [data-kakor-open] element the visitor clicked last, once; null after. */
+  takeClicked(): Element | null;
+}
+
+/** The mounted dialog: `update` draws the core's state again. */
+export interface Dialog {
+  update(): void;
+  destroy(): void;
+}
+
+export type MountDialog = (consent: Consent, options: ShellOptions, parts: DialogParts) => Dialog;
+
+/**
+ * Fetches the dialog and calls `mount` with it, or `fail` with what went wrong
+ * (undefined when that was said already); called again after a failure to retry.
+ */
+export type LoadDialog = (mount: (dialog: MountDialog) => void, fail: (why?: string) => void) => void;
+
+const SETTINGS: { [lang in Lang]: string } = { sv: 'Cookieinställningar', en: 'Cookie settings' };
+
+/** The name kakor's record has unless a manifest says otherwise (src/core/manifest/validate.ts). */
+const RECORD_COOKIE = 'kakor_consent';
+
+/** Whether the page has a cookie under the record's usual name, before the manifest can say more. */
+function mayHoldRecord(doc: Document): boolean {
+  try {
+    return doc.cookie.split('; ').some((c) => c.slice(0, c.indexOf('=')) == RECORD_COOKIE);
+  } catch {
+    // NOTE: reading cookies throws in a sandboxed frame without allow-same-origin, where
+    // no choice can be kept (the core says so): nothing to draw, so nothing to fetch.
+    return true;
+  }
+}
+
+export function createShell(consent: Consent, options: ShellOptions, load: LoadDialog): { destroy(): void } {
+  const doc = document;
+  const host = doc.createElement('kakor-dialog');
+  const root = host.attachShadow({ mode: 'open' });
+  let dialog: Dialog | null = null;
+  let loading = false;
+  let failed = false;
+  let destroyed = false;
+  let clicked: Element | null = null;
+
+  const fetchDialog = () => {
+    if (dialog || loading || destroyed) return;
+    loading = true;
+    load((mount) => {
+      loading = false;
+      if (destroyed) return;
+      try {
+        dialog = mount(consent, options, { host, root, takeClicked });
+        failed = false;
+        sync();
+      } catch (e) {
+        fail(`the dialog failed to start: ${(e as Error).message}`);
+      }
+    }, fail);
+  };
+  const fail = (why?: string) => {
+    loading = false;
+    failed = true;
+    // Everything stays blocked: without the dialog no choice can be made but through the API.
+    if (why) console.error(`kakor: ${why}; nothing non-essential will run, and the Cookie settings button tries again`);
+    sync();
+  };
+  const takeClicked = () => {
+    const link = clicked;
+    clicked = null;
+    return link;
+  };
+  const open = (link: Element | null) => {
+    clicked = link;
+    consent.showPreferences();
+    fetchDialog();
+  };
+  const button = createReopenButton(doc, root, () => open(null));
+
+  /** A blocked `<iframe data-src>` gets a placeholder, which only the dialog draws. */
+  const blockedFrame = () => !!consent.getManifest() && [...doc.querySelectorAll('iframe[data-src]')]
+    .some((f) => !consent.hasConsent(f.getAttribute('data-service') || f.getAttribute('data-category') || ''));
+
+  const sync = () => {
+    if (destroyed) return;
+    const view = consent.getView();
+    const lang = consent.getLanguage();
+    // After a failure only the visitor tries again (open), not every change: one error per attempt.
+    if (!failed && (view || blockedFrame())) fetchDialog();
+    host.lang = lang;
+    host.dataset.scheme = pageScheme(doc);
+    const m = consent.getManifest();
+    const texts = m && m.texts[lang];
+    button.setAttribute('aria-label', (texts && texts.settings) || SETTINGS[lang]);
+    // Also for an undecided visitor whose dialog did not load: the button is how to try again.
+    const shown = options.floatingButton !== false && (consent.getConsent().decided || failed)
+      && !(dialog && view == 'banner');
+    if (!shown) button.remove();
+    else if (!button.isConnected) root.prepend(button);
+    if (dialog) dialog.update();
+  };
+
+  // Delegated, so links a site renders later (or a framework re-renders) work too.
+  const onClick = (e: MouseEvent) => {
+    const link = (e.target as Element).closest('[data-kakor-open]');
+    if (link) {
+      e.preventDefault();
+      open(link);
+    }
+  };
+
+  // Attached as soon as <body> exists, so the banner can show in the first paint.
+  const attach = () => {
+    if (!doc.body) return;
+    waitForBody.disconnect();
+    // First in the body, so the banner comes first in the tab order.
+    doc.body.prepend(host);
+    sync();
+  };
+  const unsubscribe = consent.subscribe(sync);
+  doc.addEventListener('click', onClick);
+  // A page that declares "light dark" follows the visitor's setting as it changes.
+  // NOTE: jsdom has no matchMedia.
+  const dark: EventTarget = typeof window.matchMedia == 'function' ? matchMedia('(prefers-color-scheme: dark)') : new EventTarget();
+  dark.addEventListener('change', sync);
+  const waitForBody = new MutationObserver(attach);
+  waitForBody.observe(doc.documentElement, { childList: true });
+  // Renders again once the whole document is there, for the iframe placeholders.
+  doc.addEventListener('DOMContentLoaded', sync);
+
+  // A visitor with no usable record sees the banner: fetch the dialog now, in
+  // parallel with the rest of the page, so it is not later than with one file.
+  // Before the manifest is known, a record cookie under the usual name means wait and see.
+  if (!(consent.getManifest() ? consent.getConsent().decided : mayHoldRecord(doc))) fetchDialog();
+  attach();
+
+  return {
+    destroy() {
+      destroyed = true;
+      unsubscribe();
+      doc.removeEventListener('click', onClick);
+      dark.removeEventListener('change', sync);
+      waitForBody.disconnect();
+      doc.removeEventListener('DOMContentLoaded', sync);
+      if (dialog) dialog.destroy();
+      host.remove();
+    },
+  };
+}
