@@ -141,10 +141,10 @@ describe('kakor check: a "__Host-" cookie with a domain', () => {
     expect(code).toBe(1);
     const why = 'a cookie whose name starts with "__Host-" cannot have a domain (browsers refuse to set it): remove "domain"';
     expect(json.manifest.problems.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`)).toEqual([
-      `3:47 error cookie.domain: ${why}`,
-      `5:96 error services[0].cookies[0].domain: ${why}`,
+      `3:49 error cookie.domain: ${why}`,
+      `5:103 error services[0].cookies[0].domain: ${why}`,
     ]);
-    expect((await kakor('check', file)).stdout).toContain(`${file}:3:47: error: cookie.domain: ${why}\n`);
+    expect((await kakor('check', file)).stdout).toContain(`${file}:3:49: error: cookie.domain: ${why}\n`);
   });
 });
 
