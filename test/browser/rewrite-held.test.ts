@@ -143,6 +143,8 @@ describe('markup kakor/rewrite held for a service', () => {
     // The SVG script ran, each once. Two released at once load in parallel, as any two
     // inserted scripts do, so the order they run in is the network's.
     const svg = KINDS.length - 1;
+    // Requested is not yet run: wait until the third script has run too.
+    await held.page.waitForFunction(() => ((window as any).ran || []).length >= 3, null, { timeout: 10_000 });
     const ran: string[] = await held.page.evaluate(() => (window as any).ran);
     expect([...ran].sort()).toEqual([`${first}-${svg}`, `later-before-${svg}`, `later-granted-${svg}`].sort());
 
