@@ -19,7 +19,7 @@ export function guardStyles(win: Window, isBlocked: IsBlocked, undo: Undo): void
   const clean = (css: unknown) => (typeof css != 'string' ? css : css.replace(CSS_URL,
     (all, open, q, url, close, at, q2, url2) => {
       if (!blocked(unescapeCss(at ? url2 : url))) return all;
-      return at ? `${at}${q2}${dead}${q2}` : `${open}${q}${dead}${q}${close}`;
+      return at ? `${at}${q2}${dead()}${q2}` : `${open}${q}${dead()}${q}${close}`;
     }));
 
   // A source is CSS text (`url(…) format(…)`, local()) or a buffer, which has no URL.
