@@ -1,9 +1,10 @@
 // init() = the core plus the Preact dialog (CONTRACT §1.2). The dialog is a
 // dynamic import, so a bundler splits it into its own chunk as dist/kakor-ui.js
 // is split from dist/kakor.js, loaded when a view must be drawn (issue 11).
-import { createConsent, type Consent, type ConsentOptions } from './core/index';
+import type { Consent, ConsentOptions } from './core/index';
+import { createEngine } from './core/createConsent';
 import { needsWindow } from './core/needsWindow';
-import { createShell, type LoadDialog, type ShellOptions } from './shell/shell';
+import { startShell, type LoadDialog, type ShellOptions } from './shell/shell';
 
 export interface InitOptions extends ConsentOptions, ShellOptions {}
 
@@ -14,14 +15,7 @@ const importDialog: LoadDialog = (mount, fail) => {
 /** Creates the instance and its dialog's shell at once; `destroy()` removes both. */
 export function start(options: InitOptions = {}): Consent {
   if (!options.env) needsWindow('init()');
-  const consent = createConsent(options);
-  const shell = createShell(consent, options, importDialog);
-  const destroy = consent.destroy;
-  consent.destroy = () => {
-    shell.destroy();
-    destroy();
-  };
-  return consent;
+  return createEngine(options, (engine) => startShell(engine, options, importDialog)).consent;
 }
 
 /** Creates the consent instance, mounts the dialog, and resolves once the manifest is applied. */

@@ -3,18 +3,13 @@
 import type { Consent } from './core/index';
 import { createEngine } from './core/createConsent';
 import { dialogScript } from './shell/dialogScript';
-import { createShell, type LoadDialog } from './shell/shell';
+import { startShell, type LoadDialog } from './shell/shell';
 import type { InitOptions } from './init';
 
 /** `uiUrl`: the dialog file's absolute URL, or why it is not known. */
 export function startScript(options: InitOptions, uiUrl: URL | string, integrity: string): Consent {
-  const { consent, ownScript } = createEngine(options);
-  const load: LoadDialog = typeof uiUrl == 'string' ? (_, fail) => fail(uiUrl) : dialogScript(uiUrl.href, integrity, ownScript);
-  const shell = createShell(consent, options, load);
-  const destroy = consent.destroy;
-  consent.destroy = () => {
-    shell.destroy();
-    destroy();
-  };
-  return consent;
+  return createEngine(options, (engine) => {
+    const load: LoadDialog = typeof uiUrl == 'string' ? (_, fail) => fail(uiUrl) : dialogScript(uiUrl.href, integrity, engine.ownScript);
+    startShell(engine, options, load);
+  }).consent;
 }

@@ -5,6 +5,7 @@ import { watchAdded } from './blocking/added';
 import { MARKED, releaseAttributes } from './blocking/attributes';
 import { createUrlTest } from './blocking/matchUrl';
 import { BLOCKED_IFRAMES, releaseIframes } from './blocking/iframes';
+import type { Interceptor } from './blocking/intercept';
 import { guardRealm } from './blocking/realm';
 import { createScriptReleaser } from './blocking/scripts';
 import { createTrusted, type Trusted } from './blocking/trustedTypes';
@@ -34,13 +35,26 @@ export interface Engine {
    * `src` accepts it (Trusted Types); null when kakor may not write scripts (said already).
    */
   ownScript(url: string): unknown;
+  /**
+   * Whether the visitor will be asked: no usable record. Before a fetched manifest
+   * is there, whether no cookie of the record's usual name was seen.
+   */
+  mayAsk(): boolean;
 }
+
+/** The name kakor's record has unless a manifest says otherwise (manifest/validate.ts). */
+const RECORD_COOKIE = 'kakor_consent';
 
 export function createConsent(options: ConsentOptions = {}): Consent {
   return createEngine(options).consent;
 }
 
-export function createEngine(options: ConsentOptions = {}): Engine {
+/**
+ * `beforeGuards` runs once the instance exists and an inline manifest is applied,
+ * before kakor patches anything: kakor's entries start fetching the dialog there,
+ * ahead of the patching's cost. No page code can run in between.
+ */
+export function createEngine(options: ConsentOptions = {}, beforeGuards?: (engine: Engine) => void): Engine {
   if (!options.env) needsWindow('createConsent()');
   const env = options.env || browserEnv();
   const { window: win, document: doc, cookies: jar } = env;
@@ -48,7 +62,10 @@ export function createEngine(options: ConsentOptions = {}): Engine {
   const warn = (message: string) => env.console.warn(`kakor: ${message}`);
   const events = createEmitter(win, (e) => error(`a kakor event listener threw: ${e}`));
   const subscribers = new Set<() => void>();
-  const notify = () => subscribers.forEach((fn) => fn());
+  const notify = () => {
+    guard();
+    subscribers.forEach((fn) => fn());
+  };
   let manifest: ResolvedManifest | null = null;
   /** Ids of the granted categories and services; meaningful only with a manifest. */
   let granted: Granted = new Set();
@@ -67,6 +84,8 @@ export function createEngine(options: ConsentOptions = {}): Engine {
   const urlTest = createUrlTest(doc, () => manifest && manifest.services, () => granted);
   const own = new Set<string>();
   const isBlocked = (url: string) => !own.has(url) && urlTest(url);
+  // The page's cookies, read once per load (issue 11): for the record and the purge.
+  const seen = readCookies(jar, win.navigator);
   // What the page adds: the interceptor holds what loads a blocked URL, and new
   // blocked scripts and iframes are released if granted.
   const added = watchAdded(doc, (nodes) => {
@@ -83,9 +102,21 @@ export function createEngine(options: ConsentOptions = {}): Engine {
     }
     if (scripts || frames) void release();
     if (frames) notify(); // a UI puts placeholders before the new iframes
-  }, options.intercept !== false);
-  const interceptor = options.intercept === false ? null
-    : guardRealm(win, isBlocked, typeof trusted == 'string' ? undefined : trusted, added.inserted);
+  });
+  let interceptor: Interceptor | null = null;
+  let starting = true;
+  /**
+   * Patches the page (realm.ts) once a URL can be blocked: at once before the manifest
+   * is known or without one, when a service that lists `scripts` is not granted, or
+   * later when a choice makes it so. A visitor who granted everything pays nothing
+   * for it (issue 11); a withdrawal reloads (CONTRACT §5.4), or is guarded from then on.
+   */
+  const guard = () => {
+    if (interceptor || starting || destroyed || options.intercept === false) return;
+    if (manifest && manifest.services.every((s) => !s.scripts.length || granted.has(s.id))) return;
+    interceptor = guardRealm(win, isBlocked, typeof trusted == 'string' ? undefined : trusted, added.inserted);
+    added.hook();
+  };
 
   const warned = new Set<string>();
   const allowed = (el: Element): boolean => {
@@ -105,6 +136,7 @@ export function createEngine(options: ConsentOptions = {}): Engine {
   if (typeof trusted == 'string') error(trusted);
   const releaseScripts = typeof trusted == 'string' ? null : createScriptReleaser(doc, allowed, trusted);
   const release = (): Promise<void> => {
+    guard();
     if (!manifest || destroyed || !releaseScripts) return Promise.resolve();
     releaseIframes(doc, allowed);
     releaseAttributes(doc, allowed, trusted as Trusted);
@@ -199,8 +231,6 @@ export function createEngine(options: ConsentOptions = {}): Engine {
         v.errors.forEach(error);
         manifest = v.manifest;
       }
-      // The page's cookies, read once per load (issue 11): for the record and the purge.
-      const seen = manifest && readCookies(jar, win.navigator);
       if (manifest && !seen) {
         error('cookies are not available to this page (a sandboxed frame without allow-same-origin, or cookies turned off), so no choice can be kept: nothing non-essential will run');
         manifest = null;
@@ -229,6 +259,7 @@ export function createEngine(options: ConsentOptions = {}): Engine {
     } catch (e) {
       // A bug must not escape to the page nor release anything: stay closed, say why.
       manifest = null;
+      guard();
       error(`stopped by an internal error, nothing non-essential will run: ${(e as Error).stack || e}`);
     }
   };
@@ -290,12 +321,21 @@ export function createEngine(options: ConsentOptions = {}): Engine {
   }
   api.ready = (loaded instanceof Promise ? loaded.then(start) : Promise.resolve(start(loaded)))
     .catch((e) => error(`stopped by an internal error: ${(e as Error).stack || e}`));
-  return {
+  const engine: Engine = {
     consent: api,
     ownScript(url) {
       if (typeof trusted == 'string') return null;
       own.add(url);
       return trusted.scriptUrl(url);
     },
+    // Where no cookie can be read no choice can be kept, so nothing is asked (the error said why).
+    mayAsk: () => !!seen && (manifest ? !decision : !seen.names.includes(RECORD_COOKIE)),
   };
+  try {
+    if (beforeGuards) beforeGuards(engine);
+  } finally {
+    starting = false;
+    guard();
+  }
+  return engine;
 }

@@ -2,6 +2,7 @@
 // shadow root, the floating reopen button, the [data-kakor-open] links, and when
 // the dialog (views, styles, texts, placeholders) is fetched and mounted into that root.
 import type { Consent, Lang } from '../core/index';
+import type { Engine } from '../core/createConsent';
 import { pageScheme } from '../ui/colorScheme';
 import { createReopenButton } from './reopenButton';
 
@@ -36,21 +37,21 @@ export type LoadDialog = (mount: (dialog: MountDialog) => void, fail: (why?: str
 
 const SETTINGS: { [lang in Lang]: string } = { sv: 'Cookieinställningar', en: 'Cookie settings' };
 
-/** The name kakor's record has unless a manifest says otherwise (src/core/manifest/validate.ts). */
-const RECORD_COOKIE = 'kakor_consent';
-
-/** Whether the page has a cookie under the record's usual name, before the manifest can say more. */
-function mayHoldRecord(doc: Document): boolean {
-  try {
-    return doc.cookie.split('; ').some((c) => c.slice(0, c.indexOf('=')) == RECORD_COOKIE);
-  } catch {
-    // NOTE: reading cookies throws in a sandboxed frame without allow-same-origin, where
-    // no choice can be kept (the core says so): nothing to draw, so nothing to fetch.
-    return true;
-  }
+/**
+ * Starts the shell of `engine` (from createEngine's `beforeGuards`, so a visitor
+ * who will be asked gets the dialog fetched first); the instance's destroy() removes it too.
+ */
+export function startShell(engine: Engine, options: ShellOptions, load: LoadDialog): void {
+  const shell = createShell(engine.consent, options, load, engine.mayAsk);
+  const destroy = engine.consent.destroy;
+  engine.consent.destroy = () => {
+    shell.destroy();
+    destroy();
+  };
 }
 
-export function createShell(consent: Consent, options: ShellOptions, load: LoadDialog): { destroy(): void } {
+/** `mayAsk`: whether the visitor has no usable record, so the banner will be drawn. */
+function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, mayAsk: () => boolean): { destroy(): void } {
   const doc = document;
   const host = doc.createElement('kakor-dialog');
   const root = host.attachShadow({ mode: 'open' });
@@ -98,6 +99,20 @@ export function createShell(consent: Consent, options: ShellOptions, load: LoadD
   const blockedFrame = () => !!consent.getManifest() && [...doc.querySelectorAll('iframe[data-src]')]
     .some((f) => !consent.hasConsent(f.getAttribute('data-service') || f.getAttribute('data-category') || ''));
 
+  // The page's colour scheme is read in the next frame, where the browser computes
+  // its styles anyway: read at once, it would force a style calculation of the page
+  // parsed so far on every change (measured: most of the shell's start in Chromium 156).
+  // NOTE: jsdom has no requestAnimationFrame.
+  let frame = 0;
+  const readScheme = () => {
+    frame = 0;
+    if (!destroyed) host.dataset.scheme = pageScheme(doc);
+  };
+  const scheme = () => {
+    if (typeof requestAnimationFrame != 'function') readScheme();
+    else if (!frame) frame = requestAnimationFrame(readScheme);
+  };
+
   const sync = () => {
     if (destroyed) return;
     const view = consent.getView();
@@ -105,7 +120,7 @@ export function createShell(consent: Consent, options: ShellOptions, load: LoadD
     // After a failure only the visitor tries again (open), not every change: one error per attempt.
     if (!failed && (view || blockedFrame())) fetchDialog();
     host.lang = lang;
-    host.dataset.scheme = pageScheme(doc);
+    scheme();
     const m = consent.getManifest();
     const texts = m && m.texts[lang];
     button.setAttribute('aria-label', (texts && texts.settings) || SETTINGS[lang]);
@@ -147,13 +162,13 @@ export function createShell(consent: Consent, options: ShellOptions, load: LoadD
 
   // A visitor with no usable record sees the banner: fetch the dialog now, in
   // parallel with the rest of the page, so it is not later than with one file.
-  // Before the manifest is known, a record cookie under the usual name means wait and see.
-  if (!(consent.getManifest() ? consent.getConsent().decided : mayHoldRecord(doc))) fetchDialog();
+  if (mayAsk()) fetchDialog();
   attach();
 
   return {
     destroy() {
       destroyed = true;
+      if (frame) cancelAnimationFrame(frame);
       unsubscribe();
       doc.removeEventListener('click', onClick);
       dark.removeEventListener('change', sync);

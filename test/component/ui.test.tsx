@@ -4,8 +4,9 @@
 import { fireEvent, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import bostad from '../fixtures/bostadsexperterna.cookies.json';
-import { createConsent, type Manifest } from '../../src/core/index';
-import { createShell } from '../../src/shell/shell';
+import type { Manifest } from '../../src/core/index';
+import { createEngine } from '../../src/core/createConsent';
+import { startShell } from '../../src/shell/shell';
 import { mountUi, type MountOptions } from '../../src/ui/mountUi';
 import { fakeEnv } from '../unit/fakeEnv';
 
@@ -39,9 +40,9 @@ afterEach(() => {
 
 async function mount(lang: 'sv' | 'en', m: Manifest = manifest, options: MountOptions = {}) {
   const env = fakeEnv();
-  const consent = createConsent({ manifest: m, lang, env, intercept: false });
-  const ui = createShell(consent, options, (done) => done(mountUi));
-  cleanup.push(() => { ui.destroy(); consent.destroy(); });
+  const { consent } = createEngine({ manifest: m, lang, env, intercept: false },
+    (engine) => startShell(engine, options, (done) => done(mountUi)));
+  cleanup.push(() => consent.destroy());
   await consent.ready;
   const root = document.querySelector('kakor-dialog')!.shadowRoot!;
   // Testing Library's queries walk a container; the shadow root is the UI's document.
@@ -327,12 +328,11 @@ describe('options and manifests', () => {
 
   it('renders nothing until the manifest is there, and nothing after destroy', async () => {
     const env = fakeEnv();
-    const consent = createConsent({ manifest: '/cookies.json', env, intercept: false });
-    const ui = createShell(consent, {}, (done) => done(mountUi));
+    const { consent } = createEngine({ manifest: '/cookies.json', env, intercept: false },
+      (engine) => startShell(engine, {}, (done) => done(mountUi)));
     const root = document.querySelector('kakor-dialog')!.shadowRoot!;
     expect(root.querySelector('button')).toBeNull();
     await consent.ready;
-    ui.destroy();
     consent.destroy();
     expect(document.querySelector('kakor-dialog')).toBeNull();
   });

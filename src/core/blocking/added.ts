@@ -26,16 +26,21 @@ export interface AddedWatcher {
    * a fragment, taken before the fragment empties): reports it if it needs a look.
    */
   inserted(node: any): void;
+  /**
+   * The interceptor reports from now on: the observer stops once the parser is
+   * done (now, if it is). Until this is called, the observer sees everything.
+   */
+  hook(): void;
   disconnect(): void;
 }
 
 /**
- * Calls `seen(nodes)` in a microtask after nodes were added to `doc`. With
- * `hooked`, the observer stops at DOMContentLoaded and `inserted` is relied on
- * from then on; without (no interceptor), it observes for the page's lifetime.
+ * Calls `seen(nodes)` in a microtask after nodes were added to `doc`: by a
+ * MutationObserver until `hook()` and the end of parsing, by `inserted` from then on.
+ * Without an interceptor (none needed, or turned off) the observer sees all.
  */
-export function watchAdded(doc: Document, seen: (nodes: Node[]) => void, hooked: boolean): AddedWatcher {
-  let observing = !hooked || doc.readyState == 'loading';
+export function watchAdded(doc: Document, seen: (nodes: Node[]) => void): AddedWatcher {
+  let observing = true;
   let pending: Node[] = [];
   const flush = () => {
     const nodes = pending;
@@ -55,8 +60,7 @@ export function watchAdded(doc: Document, seen: (nodes: Node[]) => void, hooked:
     observer.disconnect();
     if (last.length) seen(last.flatMap((r) => [...r.addedNodes]));
   };
-  if (observing) observer.observe(doc, { childList: true, subtree: true });
-  if (observing && hooked) doc.addEventListener('DOMContentLoaded', stop, { once: true });
+  observer.observe(doc, { childList: true, subtree: true });
 
   return {
     inserted(n) {
@@ -72,6 +76,10 @@ export function watchAdded(doc: Document, seen: (nodes: Node[]) => void, hooked:
       if (!leaf && !(n.matches && n.matches(WATCHED)) && !n.querySelector(WATCHED)) return;
       if (!pending.length) Promise.resolve().then(flush);
       pending.push(n);
+    },
+    hook() {
+      if (doc.readyState == 'loading') doc.addEventListener('DOMContentLoaded', stop, { once: true });
+      else stop();
     },
     disconnect() {
       observing = false;
