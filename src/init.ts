@@ -1,9 +1,12 @@
 // init() = the core plus the Preact dialog (CONTRACT §1.2). The dialog is a
 // dynamic import, so a bundler splits it into its own chunk as dist/kakor-ui.js
 // is split from dist/kakor.js, loaded when a view must be drawn (issue 11).
-import { createConsent, type Consent, type ConsentOptions } from './core/index';
+import type { Consent, ConsentOptions } from './core/index';
+import { createEngine } from './core/createConsent';
+import { leanCheck } from './core/manifest/lean';
 import { needsWindow } from './core/needsWindow';
 import { createShell, type LoadDialog, type ShellOptions } from './shell/shell';
+import { withManifest } from './shell/withManifest';
 
 export interface InitOptions extends ConsentOptions, ShellOptions {}
 
@@ -14,8 +17,9 @@ const importDialog: LoadDialog = (mount, fail) => {
 /** Creates the instance and its dialog's shell at once; `destroy()` removes both. */
 export function start(options: InitOptions = {}): Consent {
   if (!options.env) needsWindow('init()');
-  const consent = createConsent(options);
-  const shell = createShell(consent, options, importDialog);
+  // The lean manifest check: the dialog chunk names every problem (issue 11).
+  const { consent, raw } = createEngine(options, leanCheck);
+  const shell = createShell(consent, options, withManifest(importDialog, raw));
   const destroy = consent.destroy;
   consent.destroy = () => {
     shell.destroy();

@@ -19,7 +19,8 @@ import { createEmitter } from './events';
 import { resolveLanguage } from './language';
 import { loadManifest, type Loaded } from './manifest/load';
 import { needsWindow } from './needsWindow';
-import { validateManifest } from './manifest/validate';
+import type { ManifestCheck } from './manifest/schema';
+import { fullCheck } from './manifest/validate';
 import { decodeRecords, encodeRecord } from './record';
 import { grantedFromRecord, manifestFingerprint, recordGrants } from './recordGrants';
 import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
@@ -34,13 +35,16 @@ export interface Engine {
    * `src` accepts it (Trusted Types); null when kakor may not write scripts (said already).
    */
   ownScript(url: string): unknown;
+  /** The manifest as loaded, for the dialog's full diagnostics; undefined before, or when it did not load. */
+  raw(): unknown;
 }
 
 export function createConsent(options: ConsentOptions = {}): Consent {
-  return createEngine(options).consent;
+  return createEngine(options, fullCheck).consent;
 }
 
-export function createEngine(options: ConsentOptions = {}): Engine {
+/** `check`: the full check (kakor/core) or the lean one of the script and `init()` (issue 11). */
+export function createEngine(options: ConsentOptions, check: ManifestCheck): Engine {
   if (!options.env) needsWindow('createConsent()');
   const env = options.env || browserEnv();
   const { window: win, document: doc, cookies: jar } = env;
@@ -50,6 +54,7 @@ export function createEngine(options: ConsentOptions = {}): Engine {
   const subscribers = new Set<() => void>();
   const notify = () => subscribers.forEach((fn) => fn());
   let manifest: ResolvedManifest | null = null;
+  let raw: unknown;
   /** Ids of the granted categories and services; meaningful only with a manifest. */
   let granted: Granted = new Set();
   let decision: Decision | null = null;
@@ -194,10 +199,8 @@ export function createEngine(options: ConsentOptions = {}): Engine {
       if (destroyed) return;
       if ('error' in loaded) error(loaded.error);
       else {
-        const v = validateManifest(loaded.raw);
-        v.warnings.forEach(warn);
-        v.errors.forEach(error);
-        manifest = v.manifest;
+        raw = loaded.raw;
+        manifest = check(raw, error, warn);
       }
       // The page's cookies, read once per load (issue 11): for the record and the purge.
       const seen = manifest && readCookies(jar, win.navigator);
@@ -297,5 +300,6 @@ export function createEngine(options: ConsentOptions = {}): Engine {
       own.add(url);
       return trusted.scriptUrl(url);
     },
+    raw: () => raw,
   };
 }

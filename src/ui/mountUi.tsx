@@ -5,10 +5,12 @@
 // which view is open), with the iframe placeholders and focus kept clear of the banner.
 import { h, render } from 'preact';
 import { localize, type Choice, type Consent, type View } from '../core/index';
+import { withCategoryTexts } from '../core/manifest/wellKnown';
 import type { Dialog, DialogParts, ShellOptions } from '../shell/shell';
 import { banner } from './banner';
 import { pageScheme } from './colorScheme';
 import { flip, initialDraft } from './draft';
+import { diagnose } from './diagnose';
 import { createFocusClear } from './focusClear';
 import { createPlaceholders } from './placeholders';
 import { preferences } from './preferences';
@@ -18,8 +20,15 @@ import type { Ui } from './ui';
 
 export type MountOptions = ShellOptions;
 
-export function mountUi(consent: Consent, options: MountOptions, { host, root, takeClicked }: DialogParts): Dialog {
+/** What the head script's engine gives beyond the shell's parts: the manifest as loaded. */
+export interface UiParts extends DialogParts {
+  raw?(): unknown;
+}
+
+export function mountUi(consent: Consent, options: MountOptions, { host, root, takeClicked, raw }: UiParts): Dialog {
   const doc = document;
+  // The engine checked the manifest leanly: name every problem now, once it has loaded.
+  if (raw) void consent.ready.then(() => diagnose(raw()));
   const sheet = createSheet();
   const placeholders = createPlaceholders(doc, sheet);
   const focusClear = createFocusClear(doc, host);
@@ -44,6 +53,8 @@ export function mountUi(consent: Consent, options: MountOptions, { host, root, t
     if (!host.isConnected) return;
     const m = consent.getManifest();
     if (!m) return render(null, views);
+    // The lean check leaves the well-known categories' texts to the dialog.
+    withCategoryTexts(m);
     const next = consent.getView();
     const lang = consent.getLanguage();
     const clicked = takeClicked();
