@@ -6,7 +6,7 @@ import { createEngine } from './core/createConsent';
 import { leanCheck } from './core/manifest/lean';
 import { needsWindow } from './core/needsWindow';
 import { createShell, type LoadDialog, type ShellOptions } from './shell/shell';
-import { withManifest } from './shell/withManifest';
+import { withProblems } from './shell/withProblems';
 
 export interface InitOptions extends ConsentOptions, ShellOptions {}
 
@@ -18,8 +18,8 @@ const importDialog: LoadDialog = (mount, fail) => {
 export function start(options: InitOptions = {}): Consent {
   if (!options.env) needsWindow('init()');
   // The lean manifest check: the dialog chunk names every problem (issue 11).
-  const { consent, raw } = createEngine(options, leanCheck);
-  const shell = createShell(consent, options, withManifest(importDialog, raw));
+  const { consent, problems } = createEngine(options, leanCheck);
+  const shell = createShell(consent, options, withProblems(importDialog, problems));
   const destroy = consent.destroy;
   consent.destroy = () => {
     shell.destroy();

@@ -5,14 +5,14 @@ import { createEngine } from './core/createConsent';
 import { leanCheck } from './core/manifest/lean';
 import { dialogScript } from './shell/dialogScript';
 import { createShell, type LoadDialog } from './shell/shell';
-import { withManifest } from './shell/withManifest';
+import { withProblems } from './shell/withProblems';
 import type { InitOptions } from './init';
 
 /** `uiUrl`: the dialog file's absolute URL, or why it is not known. */
 export function startScript(options: InitOptions, uiUrl: URL | string, integrity: string): Consent {
-  const { consent, ownScript, raw } = createEngine(options, leanCheck);
+  const { consent, ownScript, problems } = createEngine(options, leanCheck);
   const load: LoadDialog = typeof uiUrl == 'string' ? (_, fail) => fail(uiUrl) : dialogScript(uiUrl.href, integrity, ownScript);
-  const shell = createShell(consent, options, withManifest(load, raw));
+  const shell = createShell(consent, options, withProblems(load, problems));
   const destroy = consent.destroy;
   consent.destroy = () => {
     shell.destroy();

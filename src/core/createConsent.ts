@@ -19,6 +19,7 @@ import { createEmitter } from './events';
 import { resolveLanguage } from './language';
 import { loadManifest, type Loaded } from './manifest/load';
 import { needsWindow } from './needsWindow';
+import type { Problems } from './manifest/checks';
 import type { ManifestCheck } from './manifest/schema';
 import { fullCheck } from './manifest/validate';
 import { decodeRecords, encodeRecord } from './record';
@@ -35,8 +36,8 @@ export interface Engine {
    * `src` accepts it (Trusted Types); null when kakor may not write scripts (said already).
    */
   ownScript(url: string): unknown;
-  /** The manifest as loaded, for the dialog's full diagnostics; undefined before, or when it did not load. */
-  raw(): unknown;
+  /** Every problem the check found in the manifest, for the dialog to name; undefined until it has loaded (or when it did not). */
+  problems(): Problems | undefined;
 }
 
 export function createConsent(options: ConsentOptions = {}): Consent {
@@ -54,7 +55,7 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck): Eng
   const subscribers = new Set<() => void>();
   const notify = () => subscribers.forEach((fn) => fn());
   let manifest: ResolvedManifest | null = null;
-  let raw: unknown;
+  let problems: Problems | undefined;
   /** Ids of the granted categories and services; meaningful only with a manifest. */
   let granted: Granted = new Set();
   let decision: Decision | null = null;
@@ -199,8 +200,9 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck): Eng
       if (destroyed) return;
       if ('error' in loaded) error(loaded.error);
       else {
-        raw = loaded.raw;
-        manifest = check(raw, error, warn);
+        const checked = check(loaded.raw, error, warn);
+        problems = checked.problems;
+        manifest = checked.manifest;
       }
       // The page's cookies, read once per load (issue 11): for the record and the purge.
       const seen = manifest && readCookies(jar, win.navigator);
@@ -300,6 +302,6 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck): Eng
       own.add(url);
       return trusted.scriptUrl(url);
     },
-    raw: () => raw,
+    problems: () => problems,
   };
 }

@@ -1,13 +1,14 @@
 // The full manifest diagnostics, in the dialog file (issue 11, CONTRACT §2): the
-// engine's lean check said only the first problem (or nothing but for errors);
-// here every error and warning is named with its path, one console line each, on
-// every visit that loads the dialog (every visit of a visitor who has not decided).
-import { validateManifest } from '../core/manifest/validate';
+// engine's lean check found every problem but said only the first; here each
+// error and warning is named with its path in the full check's sentence, one
+// console line each, on every visit that loads the dialog (every visit of a
+// visitor who has not decided).
+import type { Problems } from '../core/manifest/checks';
+import { describe } from '../core/manifest/messages';
 
-/** `raw`: the manifest as the engine loaded it; undefined when it did not load (said already). */
-export function diagnose(raw: unknown): void {
-  if (raw === undefined) return;
-  const v = validateManifest(raw);
-  v.warnings.forEach((w) => console.warn(`kakor: ${w}`));
-  v.errors.forEach((e) => console.error(`kakor: ${e}`));
+/** `p`: what the engine's check found; undefined when the manifest did not load (said already). */
+export function diagnose(p: Problems | undefined): void {
+  if (!p) return;
+  p.warnings.forEach((w) => console.warn(`kakor: ${describe(w, p)}`));
+  p.errors.forEach((e) => console.error(`kakor: ${describe(e, p)}`));
 }

@@ -5,6 +5,7 @@
 // which view is open), with the iframe placeholders and focus kept clear of the banner.
 import { h, render } from 'preact';
 import { localize, type Choice, type Consent, type View } from '../core/index';
+import type { Problems } from '../core/manifest/checks';
 import { withCategoryTexts } from '../core/manifest/wellKnown';
 import type { Dialog, DialogParts, ShellOptions } from '../shell/shell';
 import { banner } from './banner';
@@ -20,15 +21,15 @@ import type { Ui } from './ui';
 
 export type MountOptions = ShellOptions;
 
-/** What the head script's engine gives beyond the shell's parts: the manifest as loaded. */
+/** What the engine of the head script and init() gives beyond the shell's parts: the manifest's problems. */
 export interface UiParts extends DialogParts {
-  raw?(): unknown;
+  problems?(): Problems | undefined;
 }
 
-export function mountUi(consent: Consent, options: MountOptions, { host, root, takeClicked, raw }: UiParts): Dialog {
+export function mountUi(consent: Consent, options: MountOptions, { host, root, takeClicked, problems }: UiParts): Dialog {
   const doc = document;
-  // The engine checked the manifest leanly: name every problem now, once it has loaded.
-  if (raw) void consent.ready.then(() => diagnose(raw()));
+  // The engine checked the manifest leanly and said only the first problem: name each, once it has loaded.
+  if (problems) void consent.ready.then(() => diagnose(problems()));
   const sheet = createSheet();
   const placeholders = createPlaceholders(doc, sheet);
   const focusClear = createFocusClear(doc, host);

@@ -7,8 +7,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leanCheck } from '../../src/core/manifest/lean';
+import { describe as sentence } from '../../src/core/manifest/messages';
+import { WELL_KNOWN } from '../../src/core/manifest/schema';
 import { validateManifest } from '../../src/core/manifest/validate';
-import { withCategoryTexts } from '../../src/core/manifest/wellKnown';
+import { wellKnownCategories, withCategoryTexts } from '../../src/core/manifest/wellKnown';
 
 const root = join(__dirname, '../..');
 const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -72,18 +74,21 @@ function* variants(m: Json): Generator<[string, Json]> {
   yield ['own __proto__ key', JSON.parse(JSON.stringify(m).replace(/^\{/, '{"__proto__":{"categories":[]},'))];
 }
 
-/** The lean check's verdict: the resolved manifest, its one error line, and whether it warned. */
+/** The lean check's verdict: the resolved manifest, its one error line, whether it warned, and what the dialog names. */
 function lean(raw: unknown) {
   const errors: string[] = [];
   const warnings: string[] = [];
-  const manifest = leanCheck(raw, (e) => errors.push(e), (w) => warnings.push(w));
-  return { manifest, errors, warnings };
+  const { manifest, problems: p } = leanCheck(raw, (e) => errors.push(e), (w) => warnings.push(w));
+  const dialog = { errors: p.errors.map((e) => sentence(e, p)), warnings: p.warnings.map((w) => sentence(w, p)) };
+  return { manifest, errors, warnings, dialog };
 }
 
 function compare(raw: unknown) {
   const full = validateManifest(clone(raw));
   const l = lean(clone(raw));
   expect(l.warnings).toEqual([]);
+  // What the dialog file names from the engine's findings is what `kakor check` says.
+  expect(l.dialog).toEqual({ errors: full.errors, warnings: full.warnings });
   expect(l.manifest === null).toBe(full.manifest === null);
   if (full.manifest) {
     expect(l.errors).toEqual([]);
@@ -98,6 +103,10 @@ function compare(raw: unknown) {
 }
 
 describe('the lean manifest check decides as the full one', () => {
+  it('knows the same well-known categories as the texts the dialog fills in', () => {
+    expect(WELL_KNOWN).toEqual(Object.keys(wellKnownCategories));
+  });
+
   it('has real manifests to compare on', () => {
     expect(real.length).toBeGreaterThanOrEqual(10);
     for (const [file, m] of real) expect(validateManifest(m).errors, file).toEqual([]);

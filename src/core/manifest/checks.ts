@@ -96,8 +96,9 @@ export const pattern: Check<string | RegExp> = (p, path, v) => {
   if (s === undefined) return undefined;
   try {
     return toPattern(s);
-  } catch {
-    return fail(p, path, 'regex', s);
+  } catch (e) {
+    // The value and why it does not compile, in the JavaScript engine's words.
+    return fail(p, path, 'regex', [s, (e as Error).message]);
   }
 };
 

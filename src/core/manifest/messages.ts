@@ -1,11 +1,10 @@
 // The sentences of the full manifest check (validate.ts): one per short reason of
 // checks.ts and schema.ts, in the words a site owner reads in the console and in
-// `kakor check`. Not in the engine (dist/kakor.js): only the dialog file, kakor/core,
-// the server and the CLI carry them.
+// `kakor check`. Not in the engine (dist/kakor.js): only the dialog file (which
+// names the problems the engine's lean check found), kakor/core, the server and the CLI.
 import type { Problem, Problems } from './checks';
-import { toPattern } from './checks';
 import { CONSENT_MODE_TYPES as MODES } from '../signals/consentMode';
-import { WELL_KNOWN } from './schema';
+import { wellKnownCategories } from './wellKnown';
 
 export const show = (v: unknown): string => {
   const s = String(JSON.stringify(v)); // "undefined" for a missing value
@@ -30,22 +29,12 @@ const expected: { [why: string]: string } = {
   'one required category': 'exactly one required category ("necessary" or one with "required": true)',
 };
 
-/** Why a `/regex/` does not compile, in the JavaScript engine's words. */
-const regexError = (s: string): string => {
-  try {
-    toPattern(s);
-    return '';
-  } catch (e) {
-    return (e as Error).message;
-  }
-};
-
 const sentences: { [why: string]: (v: unknown, p: Problems) => string } = {
   'built-in': (v) => `"${v}" is the name of a built-in JavaScript object member (Object.prototype): choose another id`,
   duplicate: (v, p) => `"${v}" is already used at ${p.ids.get(v as string)}`,
-  regex: (v) => `${show(v)} is not a valid regular expression (${regexError(v as string)})`,
+  regex: (v) => `${show((v as string[])[0])} is not a valid regular expression (${(v as string[])[1]})`,
   'undeclared category': (v) => `${show(v)} is not a declared category`,
-  'title and description': (v) => `"${v}" is not a well-known category (${WELL_KNOWN.join(', ')}): give it a title and a description`,
+  'title and description': (v) => `"${v}" is not a well-known category (${Object.keys(wellKnownCategories).join(', ')}): give it a title and a description`,
   '__Host- with domain': () => 'a cookie whose name starts with "__Host-" cannot have a domain (browsers refuse to set it): remove "domain"',
   unknown: () => 'unknown key, ignored',
   link: (v) => `${show(v)} is not an http(s) or relative URL, ignored`,
@@ -53,4 +42,4 @@ const sentences: { [why: string]: (v: unknown, p: Problems) => string } = {
 
 /** `services[2].category: "analitycs" is not a declared category`. */
 export const describe = (e: Problem, p: Problems): string =>
-  `${e.at}: ${Object.prototype.hasOwnProperty.call(expected, e.why) ? `expected ${expected[e.why]}, got ${show(e.v)}` : sentences[e.why](e.v, p)}`;
+  `${e.at}: ${expected[e.why] ? `expected ${expected[e.why]}, got ${show(e.v)}` : sentences[e.why](e.v, p)}`;

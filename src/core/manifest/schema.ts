@@ -10,8 +10,14 @@ import { CONSENT_MODE_TYPES as MODES } from '../signals/consentMode';
 /** The categories that need no title nor description: kakor has its own (wellKnown.ts). */
 export const WELL_KNOWN = ['necessary', 'preferences', 'analytics', 'marketing'];
 
-/** A check as the engine runs it: says what is wrong through `error` and `warn`, null when unusable. */
-export type ManifestCheck = (raw: unknown, error: (message: string) => void, warn: (message: string) => void) => ResolvedManifest | null;
+/** What a check gives the engine: the resolved manifest (null when unusable) and every problem found. */
+export interface Checked {
+  manifest: ResolvedManifest | null;
+  problems: Problems;
+}
+
+/** A check as the engine runs it: it says what is wrong through `error` and `warn` itself. */
+export type ManifestCheck = (raw: unknown, error: (message: string) => void, warn: (message: string) => void) => Checked;
 
 const categoryFields = obj({ id: unique, title: text, description: text, required: bool }, 'id');
 /** A category: the string shorthand expanded; one that is not well-known brings its own texts. */

@@ -1,8 +1,9 @@
 // The full manifest check (CONTRACT §2): the shared schema (schema.ts) with every
-// problem named in a sentence, and the well-known categories' titles and
-// descriptions filled in. kakor/core, the server, the CLI and the dialog file
-// run it; the engine of dist/kakor.js runs the lean one (lean.ts). Any error
-// makes the whole manifest unusable, so nothing is released by mistake.
+// problem named in a sentence (messages.ts), and the well-known categories' titles
+// and descriptions filled in. kakor/core, the server and the CLI run it; the engine
+// of dist/kakor.js and init() runs the lean one (lean.ts), and its dialog names the
+// problems with the same sentences. Any error makes the whole manifest unusable,
+// so nothing is released by mistake.
 import type { ResolvedManifest } from '../types';
 import type { Problems } from './checks';
 import { describe } from './messages';
@@ -29,8 +30,9 @@ export function validateManifest(raw: unknown): Validation {
 
 /** The full check as the engine runs it (kakor/core): every warning and error said. */
 export const fullCheck: ManifestCheck = (raw, error, warn) => {
-  const v = validateManifest(raw);
-  v.warnings.forEach(warn);
-  v.errors.forEach(error);
-  return v.manifest;
+  const problems: Problems = { errors: [], warnings: [], ids: new Map() };
+  const m = resolveManifest(problems, raw);
+  problems.warnings.forEach((w) => warn(describe(w, problems)));
+  problems.errors.forEach((e) => error(describe(e, problems)));
+  return { manifest: m && withCategoryTexts(m), problems };
 };
