@@ -3,8 +3,10 @@
 // is split from dist/kakor.js, loaded when a view must be drawn (issue 11).
 import type { Consent, ConsentOptions } from './core/index';
 import { createEngine } from './core/createConsent';
+import { leanCheck } from './core/manifest/lean';
 import { needsWindow } from './core/needsWindow';
 import { startShell, type LoadDialog, type ShellOptions } from './shell/shell';
+import { withProblems } from './shell/withProblems';
 
 export interface InitOptions extends ConsentOptions, ShellOptions {}
 
@@ -15,7 +17,8 @@ const importDialog: LoadDialog = (mount, fail) => {
 /** Creates the instance and its dialog's shell at once; `destroy()` removes both. */
 export function start(options: InitOptions = {}): Consent {
   if (!options.env) needsWindow('init()');
-  return createEngine(options, (engine) => startShell(engine, options, importDialog)).consent;
+  // The lean manifest check: the dialog chunk names every problem (issue 11).
+  return createEngine(options, leanCheck, (engine) => startShell(engine, options, withProblems(importDialog, engine.problems))).consent;
 }
 
 /** Creates the consent instance, mounts the dialog, and resolves once the manifest is applied. */

@@ -20,7 +20,9 @@ import { createEmitter } from './events';
 import { resolveLanguage } from './language';
 import { loadManifest, type Loaded } from './manifest/load';
 import { needsWindow } from './needsWindow';
-import { validateManifest } from './manifest/validate';
+import type { Problems } from './manifest/checks';
+import type { ManifestCheck } from './manifest/schema';
+import { fullCheck } from './manifest/validate';
 import { decodeRecords, encodeRecord } from './record';
 import { grantedFromRecord, manifestFingerprint, recordGrants } from './recordGrants';
 import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
@@ -40,21 +42,25 @@ export interface Engine {
    * is there, whether no cookie of the record's usual name was seen.
    */
   mayAsk(): boolean;
+  /** Every problem the check found in the manifest, for the dialog to name; undefined until it has loaded (or when it did not). */
+  problems(): Problems | undefined;
 }
 
 /** The name kakor's record has unless a manifest says otherwise (manifest/validate.ts). */
 const RECORD_COOKIE = 'kakor_consent';
 
 export function createConsent(options: ConsentOptions = {}): Consent {
-  return createEngine(options).consent;
+  return createEngine(options, fullCheck).consent;
 }
 
 /**
  * `beforeGuards` runs once the instance exists and an inline manifest is applied,
  * before kakor patches anything: kakor's entries start fetching the dialog there,
  * ahead of the patching's cost. No page code can run in between.
+ *
+ * `check`: the full check (kakor/core) or the lean one of the script and `init()` (issue 11).
  */
-export function createEngine(options: ConsentOptions = {}, beforeGuards?: (engine: Engine) => void): Engine {
+export function createEngine(options: ConsentOptions, check: ManifestCheck, beforeGuards?: (engine: Engine) => void): Engine {
   if (!options.env) needsWindow('createConsent()');
   const env = options.env || browserEnv();
   const { window: win, document: doc, cookies: jar } = env;
@@ -67,6 +73,7 @@ export function createEngine(options: ConsentOptions = {}, beforeGuards?: (engin
     subscribers.forEach((fn) => fn());
   };
   let manifest: ResolvedManifest | null = null;
+  let problems: Problems | undefined;
   /** Ids of the granted categories and services; meaningful only with a manifest. */
   let granted: Granted = new Set();
   let decision: Decision | null = null;
@@ -226,10 +233,9 @@ export function createEngine(options: ConsentOptions = {}, beforeGuards?: (engin
       if (destroyed) return;
       if ('error' in loaded) error(loaded.error);
       else {
-        const v = validateManifest(loaded.raw);
-        v.warnings.forEach(warn);
-        v.errors.forEach(error);
-        manifest = v.manifest;
+        const checked = check(loaded.raw, error, warn);
+        problems = checked.problems;
+        manifest = checked.manifest;
       }
       if (manifest && !seen) {
         error('cookies are not available to this page (a sandboxed frame without allow-same-origin, or cookies turned off), so no choice can be kept: nothing non-essential will run');
@@ -330,6 +336,7 @@ export function createEngine(options: ConsentOptions = {}, beforeGuards?: (engin
     },
     // Where no cookie can be read no choice can be kept, so nothing is asked (the error said why).
     mayAsk: () => !!seen && (manifest ? !decision : !seen.names.includes(RECORD_COOKIE)),
+    problems: () => problems,
   };
   try {
     if (beforeGuards) beforeGuards(engine);

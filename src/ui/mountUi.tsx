@@ -5,10 +5,13 @@
 // which view is open), with the iframe placeholders and focus kept clear of the banner.
 import { h, render } from 'preact';
 import { localize, type Choice, type Consent, type View } from '../core/index';
+import type { Problems } from '../core/manifest/checks';
+import { withCategoryTexts } from '../core/manifest/wellKnown';
 import type { Dialog, DialogParts, ShellOptions } from '../shell/shell';
 import { banner } from './banner';
 import { pageScheme } from './colorScheme';
 import { flip, initialDraft } from './draft';
+import { diagnose } from './diagnose';
 import { createFocusClear } from './focusClear';
 import { createPlaceholders } from './placeholders';
 import { preferences } from './preferences';
@@ -18,8 +21,15 @@ import type { Ui } from './ui';
 
 export type MountOptions = ShellOptions;
 
-export function mountUi(consent: Consent, options: MountOptions, { host, root, takeClicked }: DialogParts): Dialog {
+/** What the engine of the head script and init() gives beyond the shell's parts: the manifest's problems. */
+export interface UiParts extends DialogParts {
+  problems?(): Problems | undefined;
+}
+
+export function mountUi(consent: Consent, options: MountOptions, { host, root, takeClicked, problems }: UiParts): Dialog {
   const doc = document;
+  // The engine checked the manifest leanly and said only the first problem: name each, once it has loaded.
+  if (problems) void consent.ready.then(() => diagnose(problems()));
   const sheet = createSheet();
   const placeholders = createPlaceholders(doc, sheet);
   const focusClear = createFocusClear(doc, host);
@@ -44,6 +54,8 @@ export function mountUi(consent: Consent, options: MountOptions, { host, root, t
     if (!host.isConnected) return;
     const m = consent.getManifest();
     if (!m) return render(null, views);
+    // The lean check leaves the well-known categories' texts to the dialog.
+    withCategoryTexts(m);
     const next = consent.getView();
     const lang = consent.getLanguage();
     const clicked = takeClicked();

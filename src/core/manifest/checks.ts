@@ -1,9 +1,19 @@
-// Small composable checks for manifest validation. Each records problems under
-// their path (`services[2].category: …`) and returns the value, or undefined.
+// Small composable checks for manifest validation, shared by the engine's lean
+// check and the full one, so both accept exactly the same manifests. Each records
+// a problem as its path, a short reason and the value (`services[2].category`,
+// `category`, "analitycs") and returns the value, or undefined. The sentences a
+// site owner reads are made from these in messages.ts, which the engine never loads.
+
+/** One problem: where, a short reason (a key of messages.ts), and the value found there. */
+export interface Problem {
+  at: string;
+  why: string;
+  v: unknown;
+}
 
 export interface Problems {
-  errors: string[];
-  warnings: string[];
+  errors: Problem[];
+  warnings: Problem[];
   /** Each category and service id seen so far → the path that declared it. */
   ids: Map<string, string>;
 }
@@ -14,45 +24,36 @@ export type Check<T = unknown> = (p: Problems, path: string, v: unknown) => T | 
 export const isObject = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export const show = (v: unknown): string => {
-  const s = String(JSON.stringify(v)); // "undefined" for a missing value
-  return s.length > 60 ? s.slice(0, 57) + '...' : s;
-};
-
-export function fail(p: Problems, path: string, message: string): undefined {
-  p.errors.push(`${path || 'manifest'}: ${message}`);
+export function fail(p: Problems, path: string, why: string, v?: unknown): undefined {
+  p.errors.push({ at: path || 'manifest', why, v });
   return undefined;
 }
 
-/** A check from a predicate, failing with "expected <what>, got <value>". */
-export const is = <T = unknown>(ok: (v: unknown) => boolean, what: string): Check<T> =>
-  (p, path, v) => (ok(v) ? v as T : fail(p, path, `expected ${what}, got ${show(v)}`));
+/** A check from a predicate, failing with `why` and the value. */
+export const is = <T = unknown>(ok: (v: unknown) => boolean, why: string): Check<T> =>
+  (p, path, v) => (ok(v) ? v as T : fail(p, path, why, v));
 
-export const str = is<string>((v) => typeof v === 'string' && /\S/.test(v), 'a non-empty string');
-export const bool = is<boolean>((v) => typeof v === 'boolean', 'true or false');
-const id = is<string>((v) => typeof v === 'string' && /^[\w-]+$/.test(v), 'an id of letters, digits, "_" or "-"');
+export const str = is<string>((v) => typeof v === 'string' && /\S/.test(v), 'string');
+export const bool = is<boolean>((v) => typeof v === 'boolean', 'boolean');
+const id = is<string>((v) => typeof v === 'string' && /^[\w-]+$/.test(v), 'id');
 const strings = (v: unknown) => isObject(v) && Object.values(v).every((t) => typeof t === 'string');
 /** A LocalText: a string, or an object of strings by language code. */
-export const text = is<string | Obj>((v) => typeof v === 'string' || (strings(v) && Object.keys(v as Obj).length > 0),
-  'a string or { "sv": "…", "en": "…" }');
-export const texts = is<Obj>((v) => isObject(v) && Object.values(v).every(strings), '{ "sv": { "key": "text" } }');
+export const text = is<string | Obj>((v) => typeof v === 'string' || (strings(v) && Object.keys(v as Obj).length > 0), 'text');
+export const texts = is<Obj>((v) => isObject(v) && Object.values(v).every(strings), 'texts');
 
 /** A category or service id: one id names one thing (CONTRACT §2), so it must not be used twice. */
 export const unique: Check<string> = (p, path, v) => {
   const s = id(p, path, v);
   // Ids key plain objects (getConsent()'s categories and services), where these names are taken.
-  if (s && s in Object.prototype) {
-    return fail(p, path, `"${s}" is the name of a built-in JavaScript object member (Object.prototype): choose another id`);
-  }
-  const at = s && p.ids.get(s);
-  if (at) return fail(p, path, `"${s}" is already used at ${at}`);
+  if (s && s in Object.prototype) return fail(p, path, 'built-in', s);
+  if (s && p.ids.has(s)) return fail(p, path, 'duplicate', s);
   if (s) p.ids.set(s, path);
   return s;
 };
 
 /** An array of checked items; undefined when any item failed (its errors are recorded). */
 export const list = <T>(item: Check<T>): Check<T[]> => (p, path, v) => {
-  if (!Array.isArray(v)) return fail(p, path, `expected an array, got ${show(v)}`);
+  if (!Array.isArray(v)) return fail(p, path, 'array', v);
   const before = p.errors.length;
   const out = v.map((x, i) => item(p, `${path}[${i}]`, x));
   return p.errors.length > before ? undefined : out as T[];
@@ -64,7 +65,7 @@ export const list = <T>(item: Check<T>): Check<T[]> => (p, path, v) => {
  * each object, so no two manifests share one). Unknown keys are warned about, so typos are seen.
  */
 export const obj = (fields: { [key: string]: Check }, required = '', defaults = (): Obj => ({})): Check<Obj> => (p, path, v) => {
-  if (!isObject(v)) return fail(p, path, `expected a JSON object, got ${show(v)}`);
+  if (!isObject(v)) return fail(p, path, 'object', v);
   const at = (k: string) => (path ? `${path}.${k}` : k);
   const before = p.errors.length;
   const out = defaults();
@@ -72,7 +73,7 @@ export const obj = (fields: { [key: string]: Check }, required = '', defaults = 
   // Own keys only: `constructor` or `__proto__` in a manifest is unknown, not a check.
   const known = Object.keys(fields);
   for (const k of Object.keys({ ...fields, ...v })) {
-    if (!known.includes(k)) p.warnings.push(`${at(k)}: unknown key, ignored`);
+    if (!known.includes(k)) p.warnings.push({ at: at(k), why: 'unknown', v: v[k] });
     // A check may drop a value with only a warning (`link`): then the key is left out.
     else if (v[k] !== undefined || required.split(' ').includes(k)) {
       const checked = fields[k](p, at(k), v[k]);
@@ -96,7 +97,8 @@ export const pattern: Check<string | RegExp> = (p, path, v) => {
   try {
     return toPattern(s);
   } catch (e) {
-    return fail(p, path, `${show(s)} is not a valid regular expression (${(e as Error).message})`);
+    // The value and why it does not compile, in the JavaScript engine's words.
+    return fail(p, path, 'regex', [s, (e as Error).message]);
   }
 };
 
@@ -109,7 +111,7 @@ export function isSafeUrl(v: string): boolean {
 }
 
 /** A URL that must be safe: anything else is an error. */
-export const url = is<string>((v) => typeof v === 'string' && /\S/.test(v) && isSafeUrl(v), 'an http(s) or relative URL');
+export const url = is<string>((v) => typeof v === 'string' && /\S/.test(v) && isSafeUrl(v), 'url');
 
 /** A link shown to visitors: an unsafe one is dropped with a warning, not fatal. */
 export const link: Check = (p, path, v) => {
@@ -117,7 +119,7 @@ export const link: Check = (p, path, v) => {
   if (t === undefined) return undefined;
   for (const [lang, u] of Object.entries(typeof t === 'string' ? { '': t } : t)) {
     if (!isSafeUrl(u as string)) {
-      p.warnings.push(`${path}${lang && '.' + lang}: ${show(u)} is not an http(s) or relative URL, ignored`);
+      p.warnings.push({ at: path + (lang && '.' + lang), why: 'link', v: u });
       return undefined;
     }
   }

@@ -1,6 +1,6 @@
 // Built-in titles and descriptions of the well-known categories (CONTRACT §2),
 // written for the visitor: what switching each on means for them.
-import type { LocalText } from '../types';
+import type { LocalText, ResolvedManifest } from '../types';
 
 export const wellKnownCategories: { [id: string]: { title: LocalText; description: LocalText } } = {
   necessary: {
@@ -32,3 +32,15 @@ export const wellKnownCategories: { [id: string]: { title: LocalText; descriptio
     },
   },
 };
+
+/**
+ * Gives each well-known category without texts of its own kakor's, in `m` itself
+ * (so `getManifest()` has them too), and returns `m`: the lean check leaves them
+ * out, and the full check and the dialog fill them in here.
+ */
+export function withCategoryTexts(m: ResolvedManifest): ResolvedManifest {
+  // Own keys only, though the check already refused `toString` and the like as ids.
+  const known = (id: string) => Object.prototype.hasOwnProperty.call(wellKnownCategories, id) ? wellKnownCategories[id] : undefined;
+  if (m.categories.some((c) => c.title === undefined || c.description === undefined)) m.categories = m.categories.map((c) => ({ ...known(c.id), ...c }));
+  return m;
+}
