@@ -93,7 +93,8 @@ function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, 
     consent.showPreferences();
     fetchDialog();
   };
-  const button = createReopenButton(doc, root, () => open(null));
+  // Made when first shown: a visitor who has not decided may never need it.
+  let button: HTMLButtonElement | null = null;
 
   /** A blocked `<iframe data-src>` gets a placeholder, which only the dialog draws. */
   const blockedFrame = () => !!consent.getManifest() && [...doc.querySelectorAll('iframe[data-src]')]
@@ -123,12 +124,15 @@ function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, 
     scheme();
     const m = consent.getManifest();
     const texts = m && m.texts[lang];
-    button.setAttribute('aria-label', (texts && texts.settings) || SETTINGS[lang]);
     // Also for an undecided visitor whose dialog did not load: the button is how to try again.
     const shown = options.floatingButton !== false && (consent.getConsent().decided || failed)
       && !(dialog && view == 'banner');
-    if (!shown) button.remove();
-    else if (!button.isConnected) root.prepend(button);
+    if (shown && !button) button = createReopenButton(doc, root, () => open(null));
+    if (button) {
+      button.setAttribute('aria-label', (texts && texts.settings) || SETTINGS[lang]);
+      if (!shown) button.remove();
+      else if (!button.isConnected) root.prepend(button);
+    }
     if (dialog) dialog.update();
   };
 
