@@ -83,6 +83,9 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
   /** Consent Mode is on: by the manifest, or because defaults went out before it arrived. */
   let consentMode = false;
   const state = () => toState(manifest, granted, decision);
+  /** Global Privacy Control decides for a visitor who has not (CONTRACT §6): a reject-all, no banner. */
+  const gpcSignal = () => (win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
+  const byGpc = (m: ResolvedManifest) => m.honorGlobalPrivacyControl && gpcSignal();
 
   // Fail closed where kakor may not write scripts (Trusted Types): nothing is released.
   const trusted = createTrusted(win);
@@ -260,8 +263,7 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
         events.emit('ready', { consent: state() });
         if (!m || !seen) return;
         purge(m, seen.names);
-        const gpc = (win.navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl === true;
-        if (!decision && m.honorGlobalPrivacyControl && gpc) return save(grantRequired, 'gpc');
+        if (!decision && byGpc(m)) return save(grantRequired, 'gpc');
         if (!decision) setView('banner');
         return release();
       });
@@ -339,7 +341,9 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
       return trusted.scriptUrl(url);
     },
     // Where no cookie can be read no choice can be kept, so nothing is asked (the error said why).
-    mayAsk: () => !!seen && (manifest ? !decision : !seen.names.includes(RECORD_COOKIE)),
+    // Before a fetched manifest, GPC is taken as honoured (the default); a manifest that
+    // turns it off gets the dialog fetched once its banner is to be shown.
+    mayAsk: () => !!seen && (manifest ? !decision && !byGpc(manifest) : !seen.names.includes(RECORD_COOKIE) && !gpcSignal()),
     problems: () => problems,
   };
   try {

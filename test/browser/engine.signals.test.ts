@@ -119,6 +119,17 @@ describe('Global Privacy Control', () => {
   });
 });
 
+describe('Global Privacy Control and the dialog file', () => {
+  it(`decides without the dialog: ${nesk.path}, which has no blocked embed, never asks for kakor-ui.js`, async () => {
+    const v = await openPage(browser, { gpc: true });
+    const mark = await requestMark();
+    await visit(v.page, nesk.path);
+    expect(await v.page.evaluate(() => window.kakor.getConsent().source)).toBe('gpc');
+    expect((await requestsSince(mark)).map((r) => r.path).filter((p) => p.endsWith('/kakor-ui.js'))).toEqual([]);
+    await v.close();
+  });
+});
+
 describe(`proof of consent (${nesk.path}, consentLog.endpoint "/consent-log")`, () => {
   it('POSTs each saved choice with its consent id and the page URL without the query', async () => {
     const v = await openPage(browser);
