@@ -20,8 +20,8 @@ const BUDGETS: Record<Entry, Omit<Size, 'raw'>> = {
   'dist/kakor.js': { gzip: 14_550, brotli: 13_100 },
   // The full manifest sentences and the category texts moved here from kakor.js (issue 11).
   'dist/kakor-ui.js': { gzip: 12_200, brotli: 10_950 },
-  kakor: { gzip: 20_850, brotli: 18_400 },
-  'kakor/core': { gzip: 18_100, brotli: 16_100 },
+  kakor: { gzip: 21_050, brotli: 18_600 },
+  'kakor/core': { gzip: 18_300, brotli: 16_250 },
 };
 
 const dist = join(__dirname, '../../dist');
