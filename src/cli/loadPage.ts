@@ -26,7 +26,13 @@ export async function settle(page: Page, inFlight: () => number): Promise<void> 
   while (Date.now() < end) {
     await page.waitForTimeout(50);
     if (inFlight() > 0) quietSince = Date.now();
-    else if (Date.now() - quietSince >= QUIET_MS) return;
+    else if (Date.now() - quietSince >= QUIET_MS) {
+      // On a busy machine a script whose response is in may not have run yet: let the
+      // page's queued tasks run first, then look again (it may have started requests).
+      await page.evaluate(() => new Promise((done) => setTimeout(done))).catch(() => { /* the page went away */ });
+      if (inFlight() === 0) return;
+      quietSince = Date.now();
+    }
   }
 }
 
