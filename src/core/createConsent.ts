@@ -21,7 +21,7 @@ import { resolveLanguage } from './language';
 import { loadManifest, type Loaded } from './manifest/load';
 import { needsWindow } from './needsWindow';
 import type { Problems } from './manifest/checks';
-import type { ManifestCheck } from './manifest/schema';
+import { RECORD_COOKIE, type ManifestCheck } from './manifest/schema';
 import { fullCheck } from './manifest/validate';
 import { decodeRecords, encodeRecord } from './record';
 import { grantedFromRecord, manifestFingerprint, recordGrants } from './recordGrants';
@@ -45,9 +45,6 @@ export interface Engine {
   /** Every problem the check found in the manifest, for the dialog to name; undefined until it has loaded (or when it did not). */
   problems(): Problems | undefined;
 }
-
-/** The name kakor's record has unless a manifest says otherwise (manifest/validate.ts). */
-const RECORD_COOKIE = 'kakor_consent';
 
 export function createConsent(options: ConsentOptions = {}): Consent {
   return createEngine(options, fullCheck).consent;
@@ -149,7 +146,6 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
   if (typeof trusted == 'string') error(trusted);
   const releaseScripts = typeof trusted == 'string' ? null : createScriptReleaser(doc, allowed, trusted);
   const release = (): Promise<void> => {
-    guard();
     if (!manifest || destroyed || !releaseScripts) return Promise.resolve();
     releaseIframes(doc, allowed);
     releaseAttributes(doc, allowed, trusted as Trusted);

@@ -2,12 +2,12 @@
 // the same record decoding and granting as the browser's getConsent(), no DOM.
 import Cookies from 'js-cookie';
 import { grantRequired, toState } from '../core/choice';
+import { RECORD_COOKIE } from '../core/manifest/schema';
 import { validateManifest } from '../core/manifest/validate';
 import { decodeRecord } from '../core/record';
 import { grantedFromRecord, manifestFingerprint } from '../core/recordGrants';
 import type { ConsentState, Manifest } from '../core/types';
 
-const DEFAULT_COOKIE = 'kakor_consent';
 const DEFAULT_MAX_AGE_DAYS = 365;
 
 /** Not decided: nothing non-essential may run, as in the browser before a choice. */
@@ -47,7 +47,7 @@ export function readConsent(cookieHeader: string | null | undefined, manifest?: 
   const now = Date.now();
   const m = manifest === undefined ? null : validateManifest(manifest).manifest;
   if (manifest !== undefined && !m) return undecided();
-  const values = cookieValues(cookieHeader || '', m ? m.cookie.name : DEFAULT_COOKIE);
+  const values = cookieValues(cookieHeader || '', m ? m.cookie.name : RECORD_COOKIE);
   if (m) {
     const granted = grantRequired(m);
     // Every service is in the required category: there is nothing to ask (CONTRACT §8).

@@ -47,8 +47,10 @@ const cookie: Check = (p, path, v) => {
   const c = hostPrefixed(p, path, cookieFields(p, path, v));
   return c && { ...c, name: (v as Obj).name, pattern: c.name instanceof RegExp ? c.name : undefined };
 };
+/** The record's cookie unless the manifest names another (CONTRACT §3). */
+export const RECORD_COOKIE = 'kakor_consent';
 const consentCookie = obj({ name: is((v) => typeof v === 'string' && /^[\w!#$%&'*+.^`|~-]+$/.test(v), 'cookie name'), domain: str },
-  '', () => ({ name: 'kakor_consent' }));
+  '', () => ({ name: RECORD_COOKIE }));
 
 const service = obj({
   id: unique,
@@ -84,7 +86,7 @@ const manifest = obj({
   texts,
 }, 'categories', () => ({
   revision: 1, defaultLanguage: 'sv', consentMaxAgeDays: 182, googleConsentMode: false,
-  honorGlobalPrivacyControl: true, reloadOnWithdraw: true, texts: {}, cookie: { name: 'kakor_consent' }, services: [],
+  honorGlobalPrivacyControl: true, reloadOnWithdraw: true, texts: {}, cookie: { name: RECORD_COOKIE }, services: [],
 }));
 
 /**
