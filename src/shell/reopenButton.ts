@@ -22,7 +22,8 @@ export function createReopenButton(doc: Document, root: ShadowRoot, onClick: () 
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
+    // Beside what is there: made when first shown, it may come after the dialog's sheet.
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   } catch {
     // NOTE: browsers without constructable sheets (Safari < 16.4) get a <style>, which a strict CSP blocks.
     root.appendChild(doc.createElement('style')).textContent = css;

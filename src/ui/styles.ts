@@ -71,7 +71,7 @@ export function createSheet(): CSSStyleSheet | null {
 
 /** Styles a shadow root through adoptedStyleSheets, so `style-src 'self'` needs no 'unsafe-inline'. */
 export function adopt(root: ShadowRoot, sheet: CSSStyleSheet | null): void {
-  // Beside what is there: the dialog's root already holds the reopen button's sheet (src/shell).
+  // Beside what is there: the dialog's root may hold the reopen button's sheet (src/shell).
   if (sheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   // NOTE: browsers without constructable sheets (Safari < 16.4) get a <style>, which a strict CSP blocks.
   else root.appendChild(document.createElement('style')).textContent = css;
