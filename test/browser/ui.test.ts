@@ -119,6 +119,14 @@ describe('keyboard only', () => {
     });
     // Focus is not dropped on the page: it lands on the reopen button.
     expect(await focusedName(v.page)).toBe(w.sv.settings);
+    // Which opens the preferences on this same page, drawn with the dialog's stylesheet
+    // (the button, made after the decision, once replaced it: the dialog fell into the flow).
+    await v.page.keyboard.press('Enter');
+    await ui(v.page).getByRole('dialog', { name: w.sv.settings }).waitFor();
+    expect(await v.page.evaluate(() => {
+      const dialog = document.querySelector('kakor-dialog')!.shadowRoot!.querySelector('[role=dialog]')!;
+      return [getComputedStyle(dialog.parentElement!).position, document.querySelector('kakor-dialog')!.getBoundingClientRect().height];
+    })).toEqual(['fixed', 0]);
     await v.close();
   });
 
