@@ -4,8 +4,8 @@
 
 // The dialog's colour variables (src/ui/styles.ts) and the button's own rules,
 // so the button looks the same before and after the dialog file is there.
-const css = `:host{all:initial;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21)}\
-:host([data-scheme=dark]){--b:var(--kakor-bg,#1f2026);--f:var(--kakor-fg,#f2f2f5)}\
+const css = `:host{all:initial;color-scheme:inherit;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21)}\
+@supports(color:light-dark(#000,#fff)){:host{--b:var(--kakor-bg,light-dark(#fff,#1f2026));--f:var(--kakor-fg,light-dark(#1c1c21,#f2f2f5))}}\
 .fb{position:fixed;z-index:var(--kakor-z-index,2147483000);left:16px;bottom:16px;box-sizing:border-box;width:48px;height:48px;margin:0;padding:12px;border:0;border-radius:50%;cursor:pointer;background:var(--f);color:var(--b);box-shadow:0 0 0 2px var(--b),0 2px 12px #0006}\
 .fb:focus-visible{outline:3px solid var(--kakor-focus,var(--f));outline-offset:2px}`;
 

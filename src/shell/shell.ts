@@ -3,7 +3,6 @@
 // the dialog (views, styles, texts, placeholders) is fetched and mounted into that root.
 import type { Consent, Lang } from '../core/index';
 import type { Engine } from '../core/createConsent';
-import { pageScheme } from '../ui/colorScheme';
 import { createReopenButton } from './reopenButton';
 
 export interface ShellOptions {
@@ -100,20 +99,6 @@ function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, 
   const blockedFrame = () => !!consent.getManifest() && [...doc.querySelectorAll('iframe[data-src]')]
     .some((f) => !consent.hasConsent(f.getAttribute('data-service') || f.getAttribute('data-category') || ''));
 
-  // The page's colour scheme is read in the next frame, where the browser computes
-  // its styles anyway: read at once, it would force a style calculation of the page
-  // parsed so far on every change (measured: most of the shell's start in Chromium 156).
-  // NOTE: jsdom has no requestAnimationFrame.
-  let frame = 0;
-  const readScheme = () => {
-    frame = 0;
-    if (!destroyed) host.dataset.scheme = pageScheme(doc);
-  };
-  const scheme = () => {
-    if (typeof requestAnimationFrame != 'function') readScheme();
-    else if (!frame) frame = requestAnimationFrame(readScheme);
-  };
-
   const sync = () => {
     if (destroyed) return;
     const view = consent.getView();
@@ -121,7 +106,6 @@ function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, 
     // After a failure only the visitor tries again (open), not every change: one error per attempt.
     if (!failed && (view || blockedFrame())) fetchDialog();
     host.lang = lang;
-    scheme();
     const m = consent.getManifest();
     const texts = m && m.texts[lang];
     // Also for an undecided visitor whose dialog did not load: the button is how to try again.
@@ -155,10 +139,6 @@ function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, 
   };
   const unsubscribe = consent.subscribe(sync);
   doc.addEventListener('click', onClick);
-  // A page that declares "light dark" follows the visitor's setting as it changes.
-  // NOTE: jsdom has no matchMedia.
-  const dark: EventTarget = typeof window.matchMedia == 'function' ? matchMedia('(prefers-color-scheme: dark)') : new EventTarget();
-  dark.addEventListener('change', sync);
   const waitForBody = new MutationObserver(attach);
   waitForBody.observe(doc.documentElement, { childList: true });
   // Renders again once the whole document is there, for the iframe placeholders.
@@ -172,10 +152,8 @@ function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, 
   return {
     destroy() {
       destroyed = true;
-      if (frame) cancelAnimationFrame(frame);
       unsubscribe();
       doc.removeEventListener('click', onClick);
-      dark.removeEventListener('change', sync);
       waitForBody.disconnect();
       doc.removeEventListener('DOMContentLoaded', sync);
       if (dialog) dialog.destroy();

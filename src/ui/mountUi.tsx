@@ -9,7 +9,6 @@ import type { Problems } from '../core/manifest/checks';
 import { withCategoryTexts } from '../core/manifest/wellKnown';
 import type { Dialog, DialogParts, ShellOptions } from '../shell/shell';
 import { banner } from './banner';
-import { pageScheme } from './colorScheme';
 import { flip, initialDraft } from './draft';
 import { diagnose } from './diagnose';
 import { createFocusClear } from './focusClear';
@@ -65,7 +64,7 @@ export function mountUi(consent: Consent, options: MountOptions, { host, root, t
       open = {};
     }
     const ui: Ui = {
-      consent, m, lang, draft, open, scheme: pageScheme(doc),
+      consent, m, lang, draft, open,
       t: textsFor(lang, m.texts),
       policy: localize(m.policyUrl, lang),
       flip: (id, on) => { flip(draft, m, id, on); update(); },

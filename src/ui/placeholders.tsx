@@ -22,7 +22,7 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
     if (focused) frame.focus();
   };
 
-  const sync = ({ consent, m, t, lang, scheme }: Ui) => {
+  const sync = ({ consent, m, t, lang }: Ui) => {
     const blocked = new Set<HTMLIFrameElement>();
     // The core drops data-src when it loads a frame, so a frame still carrying it is blocked.
     for (const frame of doc.querySelectorAll<HTMLIFrameElement>('iframe[data-src]')) {
@@ -46,7 +46,6 @@ export function createPlaceholders(doc: Document, sheet: CSSStyleSheet | null) {
       const category = m.categories.find((c) => c.id == id);
       const name = service ? service.name : category ? localize(category.title, lang) : id;
       s[0].lang = lang;
-      s[0].dataset.scheme = scheme;
       render(
         <div class="ph" part="placeholder">
           <strong>{name}</strong>

@@ -1,9 +1,12 @@
 // The dialog's stylesheet and how a shadow root gets it. Each themeable value is a
-// --kakor-* custom property, read once on :host into a short private one; the dark
-// defaults apply where the host says data-scheme=dark (colorScheme.ts).
+// --kakor-* custom property, read once on :host into a short private one. The
+// colour scheme is the page's (CONTRACT §8): the host inherits the page's
+// `color-scheme` (the root's property, else its <meta name="color-scheme">), and
+// light-dark() picks each default by it, so no script reads it; where light-dark()
+// is unknown (browsers before 2024) the light defaults stay.
 // Lines end in \ (a line continuation) so the string itself holds no newlines.
-const css = `:host{all:initial;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21);--m:var(--kakor-muted,#5c5c68);--a:var(--kakor-accent,#1f5bd8);--l:var(--kakor-border,#d6d6de);font:15px/1.5 var(--kakor-font,system-ui,sans-serif);color:var(--f)}\
-:host([data-scheme=dark]){--b:var(--kakor-bg,#1f2026);--f:var(--kakor-fg,#f2f2f5);--m:var(--kakor-muted,#a8a8b5);--a:var(--kakor-accent,#93b4ff);--l:var(--kakor-border,#45464f)}\
+const css = `:host{all:initial;color-scheme:inherit;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21);--m:var(--kakor-muted,#5c5c68);--a:var(--kakor-accent,#1f5bd8);--l:var(--kakor-border,#d6d6de);font:15px/1.5 var(--kakor-font,system-ui,sans-serif);color:var(--f)}\
+@supports(color:light-dark(#000,#fff)){:host{--b:var(--kakor-bg,light-dark(#fff,#1f2026));--f:var(--kakor-fg,light-dark(#1c1c21,#f2f2f5));--m:var(--kakor-muted,light-dark(#5c5c68,#a8a8b5));--a:var(--kakor-accent,light-dark(#1f5bd8,#93b4ff));--l:var(--kakor-border,light-dark(#d6d6de,#45464f))}}\
 *{box-sizing:border-box;margin:0;font:inherit;color:inherit}\
 h2,h3,h4,th,strong,.b{font-weight:600}\
 h2{font-size:1.25em}\

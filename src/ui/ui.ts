@@ -1,7 +1,6 @@
 // What every view is rendered from: the core instance and, per render, the
 // resolved manifest, the texts in the current language and the UI's own state.
 import type { Choice, Consent, Lang, ResolvedManifest } from '../core/index';
-import type { Scheme } from './colorScheme';
 import type { Texts } from './texts';
 
 export interface Ui {
@@ -9,8 +8,6 @@ export interface Ui {
   m: ResolvedManifest;
   t: Texts;
   lang: Lang;
-  /** The page's colour scheme, which the dialog and the placeholders follow. */
-  scheme: Scheme;
   /** The manifest's policyUrl in this language, when safe to link. */
   policy?: string;
   /** The preferences' unsaved switches. */

@@ -82,6 +82,36 @@ describe('the dialog follows the page\'s declared colour scheme', () => {
   }
 });
 
+describe('the dialog follows the page\'s colour scheme as it changes', () => {
+  it('switches with a dark-mode toggle on the page, and with the visitor\'s setting on a "light dark" page, banner and reopen button alike', async () => {
+    const v = await open(PAGES.light, 'dark');
+    try {
+      const schemes = () => v.page.evaluate(() => {
+        const root = document.querySelector('kakor-dialog')!.shadowRoot!;
+        const of = (el: Element | null) => {
+          if (!el) return null;
+          const [r, g, b] = getComputedStyle(el).backgroundColor.match(/[\d.]+/g)!.map(Number);
+          return r! + g! + b! > 382 ? 'light' : 'dark';
+        };
+        return { banner: of(root.querySelector('[part=banner]')), reopen: of(root.querySelector('[part=reopen]')) };
+      });
+      expect((await schemes()).banner).toBe('light');
+      // The page's own toggle: no event of kakor's is involved.
+      await v.page.evaluate(() => { document.documentElement.style.colorScheme = 'dark'; });
+      expect((await schemes()).banner).toBe('dark');
+      await v.page.evaluate(() => window.kakor.rejectAll());
+      await v.page.locator('kakor-dialog').getByRole('button', { name: 'Cookieinställningar' }).waitFor();
+      // The reopen button is drawn as the dialog's foreground: light on a dark page.
+      expect((await schemes()).reopen).toBe('light');
+      await v.page.evaluate(() => { document.documentElement.style.colorScheme = 'light dark'; });
+      await v.page.emulateMedia({ colorScheme: 'light' });
+      expect((await schemes()).reopen).toBe('dark');
+    } finally {
+      await v.close();
+    }
+  });
+});
+
 describe('contrast of what sits on the page: at least 3:1 against what is behind it', () => {
   for (const page of ['light', 'dark'] as const) {
     for (const os of ['light', 'dark'] as const) {
