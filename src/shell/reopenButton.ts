@@ -2,6 +2,8 @@
 // in plain DOM so a decided visitor's page needs no dialog file (issue 11), and
 // the few style rules it needs; the dialog file adds its own sheet beside them.
 
+import { addSheet, createSheet } from './styleRoot';
+
 // The dialog's colour variables (src/ui/styles.ts) and the button's own rules,
 // so the button looks the same before and after the dialog file is there.
 const css = `:host{all:initial;color-scheme:inherit;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21)}\
@@ -19,15 +21,7 @@ const SVG = 'http://www.w3.org/2000/svg';
  * `root` through adoptedStyleSheets, so `style-src 'self'` needs no 'unsafe-inline'.
  */
 export function createReopenButton(doc: Document, root: ShadowRoot, onClick: () => void): HTMLButtonElement {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    // Beside what is there: made when first shown, it may come after the dialog's sheet.
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } catch {
-    // NOTE: browsers without constructable sheets (Safari < 16.4) get a <style>, which a strict CSP blocks.
-    root.appendChild(doc.createElement('style')).textContent = css;
-  }
+  addSheet(root, createSheet(css), css);
   const button = doc.createElement('button');
   button.className = 'fb f';
   button.setAttribute('part', 'reopen');

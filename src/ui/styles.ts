@@ -4,6 +4,8 @@
 // `color-scheme` (the root's property, else its <meta name="color-scheme">), and
 // light-dark() picks each default by it, so no script reads it; where light-dark()
 // is unknown (browsers before 2024) the light defaults stay.
+import { addSheet, createSheet as createSheetOf } from '../shell/styleRoot';
+
 // Lines end in \ (a line continuation) so the string itself holds no newlines.
 const css = `:host{all:initial;color-scheme:inherit;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21);--m:var(--kakor-muted,#5c5c68);--a:var(--kakor-accent,#1f5bd8);--l:var(--kakor-border,#d6d6de);font:15px/1.5 var(--kakor-font,system-ui,sans-serif);color:var(--f)}\
 @supports(color:light-dark(#000,#fff)){:host{--b:var(--kakor-bg,light-dark(#fff,#1f2026));--f:var(--kakor-fg,light-dark(#1c1c21,#f2f2f5));--m:var(--kakor-muted,light-dark(#5c5c68,#a8a8b5));--a:var(--kakor-accent,light-dark(#1f5bd8,#93b4ff));--l:var(--kakor-border,light-dark(#d6d6de,#45464f))}}\
@@ -62,20 +64,7 @@ td{overflow-wrap:break-word}\
 @media(prefers-reduced-motion:no-preference){.bn,.dl{animation:k .3s}.sw:after{transition:translate .2s}}`;
 
 /** One constructable sheet, shared by every shadow root of one mount; null where unsupported. */
-export function createSheet(): CSSStyleSheet | null {
-  try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    return sheet;
-  } catch {
-    return null;
-  }
-}
+export const createSheet = (): CSSStyleSheet | null => createSheetOf(css);
 
-/** Styles a shadow root through adoptedStyleSheets, so `style-src 'self'` needs no 'unsafe-inline'. */
-export function adopt(root: ShadowRoot, sheet: CSSStyleSheet | null): void {
-  // Beside what is there: the dialog's root may hold the reopen button's sheet (src/shell).
-  if (sheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  // NOTE: browsers without constructable sheets (Safari < 16.4) get a <style>, which a strict CSP blocks.
-  else root.appendChild(document.createElement('style')).textContent = css;
-}
+/** Styles a shadow root, beside the reopen button's sheet where it has one. */
+export const adopt = (root: ShadowRoot, sheet: CSSStyleSheet | null): void => addSheet(root, sheet, css);
