@@ -111,19 +111,25 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
     if (frames) notify(); // a UI puts placeholders before the new iframes
   });
   let interceptor: Interceptor | null = null;
+  /** The interceptor only reports what is inserted: nothing could be blocked when it went in. */
+  let reporting = false;
   let starting = true;
   /**
-   * Patches the page (realm.ts): at once when a URL can be blocked (before the manifest
-   * is known or without one, when a service that lists `scripts` is not granted, or
-   * when a choice makes it so), else once the page is parsed. A visitor who granted
-   * everything has nothing held, so the patching waits until the head script and
-   * the parser are done (issue 11); after that the patched insertion methods tell of
-   * added elements far more cheaply than a MutationObserver (README, Interception overhead).
+   * Patches the page (realm.ts): all of it at once when a URL can be blocked (before
+   * the manifest is known or without one, when a service that lists `scripts` is not
+   * granted, or when a choice makes it so). A visitor who granted everything has
+   * nothing held, so nothing is patched until the head script and the parser are
+   * done (issue 11), and then only the insertion methods and HTML sinks, which tell
+   * of added elements far more cheaply than a MutationObserver (README, Interception
+   * overhead); a choice that blocks something puts the rest in.
    */
   const guard = (parsed?: boolean) => {
-    if (interceptor || starting || destroyed || options.intercept === false) return;
-    if (!parsed && manifest && manifest.services.every((s) => !s.scripts.length || granted.has(s.id))) return;
-    interceptor = guardRealm(win, isBlocked, typeof trusted == 'string' ? undefined : trusted, added.inserted);
+    if (starting || destroyed || options.intercept === false) return;
+    const blocks = !manifest || manifest.services.some((s) => s.scripts.length > 0 && !granted.has(s.id));
+    if (interceptor ? !reporting || !blocks : !blocks && !parsed) return;
+    if (interceptor) interceptor.destroy();
+    reporting = !blocks;
+    interceptor = guardRealm(win, isBlocked, typeof trusted == 'string' ? undefined : trusted, added.inserted, reporting);
     added.hook();
   };
   const guardParsed = () => guard(true);

@@ -18,11 +18,15 @@ import { type Entry, type Size, kakorEntries, totalSize } from '../../bench/size
 // (issue 11: the sentences and the well-known category texts moved to kakor-ui.js), plus ~150 B.
 // Later the same day, with the colour scheme in CSS (light-dark()) instead of script:
 // kakor.js 14,253 / 12,867, kakor-ui.js 11,918 / 10,705, kakor 20,392 / 18,014, plus ~1.5%.
+// After that, the report-only interceptor for a visitor who granted everything (only
+// insertion patched at DOMContentLoaded) and the compile hint: kakor.js 14,322 / 12,909;
+// the unminified `kakor` entry 20,624 -> 20,724 from a clean build, so its budget is
+// 20,850 (the one budget raised: the code it adds skips ~9 ms of a returning visitor's start).
 const BUDGETS: Record<Entry, Omit<Size, 'raw'>> = {
   'dist/kakor.js': { gzip: 14_450, brotli: 13_050 },
   // The full manifest sentences and the category texts moved here from kakor.js (issue 11).
   'dist/kakor-ui.js': { gzip: 12_100, brotli: 10_900 },
-  kakor: { gzip: 20_700, brotli: 18_300 },
+  kakor: { gzip: 20_850, brotli: 18_400 },
   'kakor/core': { gzip: 18_300, brotli: 16_250 },
 };
 
@@ -37,6 +41,14 @@ it('dist/kakor.js has no manifest sentences nor category texts; kakor-ui.js has 
     expect(head, text).not.toContain(text);
     expect(ui, text).toContain(text);
   }
+});
+
+// V8's file compile hint (Chromium 136+): the head script is compiled while it streams
+// in, off the main thread; the dialog file keeps V8's own choice (rollup.config.mjs).
+it('dist/kakor.js opens with the compile hint; kakor-ui.js does not', () => {
+  const hint = '//# allFunctionsCalledOnLoad\n';
+  expect(readFileSync(join(dist, 'kakor.js'), 'utf8').startsWith(hint)).toBe(true);
+  expect(readFileSync(join(dist, 'kakor-ui.js'), 'utf8')).not.toContain('allFunctionsCalledOnLoad');
 });
 
 describe('size budgets', () => {

@@ -42,10 +42,12 @@ const asWritten: Sinks = { html: (s) => s, scriptUrl: (s) => s };
 /**
  * Starts holding elements for which isBlocked(url, element) is true; the URL is
  * the attribute's value as written. `sinks` turns what kakor writes into what
- * the page's sinks accept (Trusted Types, trustedTypes.ts).
+ * the page's sinks accept (Trusted Types, trustedTypes.ts). With `reportOnly`
+ * (nothing can be blocked: every service that lists `scripts` is granted) only the
+ * insertion methods and HTML sinks are patched, to tell `inserted`; no URL is looked at.
  */
 export function createInterceptor(win: Window, isBlocked: (url: string, el: Element) => boolean,
-  sinks: Sinks = asWritten, inserted?: (node: any) => void): Interceptor {
+  sinks: Sinks = asWritten, inserted?: (node: any) => void, reportOnly = false): Interceptor {
   const doc = win.document;
   const W = win as any;
   const E = W.Element.prototype;
@@ -79,7 +81,7 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
   // Nodes of this document got their URLs through the patched setters; only a node
   // from another document (DOMParser, a template's content) can bring one unseen.
   const adopt = (n: any) => {
-    if (!on || !n || !n.querySelectorAll || n.ownerDocument === doc) return;
+    if (!on || reportOnly || !n || !n.querySelectorAll || n.ownerDocument === doc) return;
     if (n.nodeType == 1) hold(n);
     if (n.firstElementChild) n.querySelectorAll(LOADING).forEach(hold);
   };
@@ -114,28 +116,31 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
   const patchAll = (interfaces: string, names: string, wrap: (orig: Fn, name: string) => Fn) =>
     interfaces.split(' ').forEach((i) => names.split(' ').forEach((n) => patch(W[i] && W[i].prototype, n, (o) => wrap(o, n))));
 
-  for (const line of SETTERS) {
-    const [i, ...props] = line.split(' ');
-    for (const p of props) {
-      patch(W[i!] && W[i!].prototype, p, (orig) => function (v) {
-        if (!caught(this, p, v)) orig.call(this, v);
-      });
+  // The URL setters and setAttribute*: where a blocked URL is caught on its way in.
+  if (!reportOnly) {
+    for (const line of SETTERS) {
+      const [i, ...props] = line.split(' ');
+      for (const p of props) {
+        patch(W[i!] && W[i!].prototype, p, (orig) => function (v) {
+          if (!caught(this, p, v)) orig.call(this, v);
+        });
+      }
     }
+    patchAll('Element', 'setAttribute', (orig) => function (n, v) {
+      if (!caught(this, n, v)) orig.call(this, n, v);
+    });
+    patchAll('Element', 'setAttributeNS', (orig) => function (ns, n, v) {
+      if (!caught(this, n, v)) orig.call(this, ns, n, v);
+    });
+    patchAll('Element', 'setAttributeNode setAttributeNodeNS', (orig) => function (a) {
+      return a && caught(this, a.name, a.value) ? null : orig.call(this, a);
+    });
+    patchAll('Attr', 'value', (orig) => function (v) {
+      const el = this.ownerElement;
+      if (!caught(el, this.name, v)) orig.call(this, v);
+      else removeAttr.call(el, this.name);
+    });
   }
-  patchAll('Element', 'setAttribute', (orig) => function (n, v) {
-    if (!caught(this, n, v)) orig.call(this, n, v);
-  });
-  patchAll('Element', 'setAttributeNS', (orig) => function (ns, n, v) {
-    if (!caught(this, n, v)) orig.call(this, ns, n, v);
-  });
-  patchAll('Element', 'setAttributeNode setAttributeNodeNS', (orig) => function (a) {
-    return a && caught(this, a.name, a.value) ? null : orig.call(this, a);
-  });
-  patchAll('Attr', 'value', (orig) => function (v) {
-    const el = this.ownerElement;
-    if (!caught(el, this.name, v)) orig.call(this, v);
-    else removeAttr.call(el, this.name);
-  });
 
   // What an insertion tells `inserted` of once done: the node, or a fragment's
   // children, taken before (the fragment is empty after).
@@ -172,20 +177,22 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
       es.forEach(entered);
       return r;
     });
-  patchAll('Document', 'adoptNode', (orig) => function (n) {
-    adopt(n);
-    return orig.call(this, n);
-  });
-  // A node of another document is copied first into the inert one, where nothing
-  // loads, and set aside there; a copy of a held element is held too.
-  patchAll('Document', 'importNode', (orig) => function (n, deep) {
-    if (this !== doc || !on || !n || n.ownerDocument === doc) return holdCopies(orig.apply(this, arguments as any));
-    return this.adoptNode(markup.inert().importNode(n, deep));
-  });
   const holdCopies = (copy: any) => (held.size && holdMarked(copy), copy);
-  patchAll('Node Range', 'cloneNode cloneContents', (orig) => function () {
-    return holdCopies(orig.apply(this, arguments as any));
-  });
+  if (!reportOnly) {
+    patchAll('Document', 'adoptNode', (orig) => function (n) {
+      adopt(n);
+      return orig.call(this, n);
+    });
+    // A node of another document is copied first into the inert one, where nothing
+    // loads, and set aside there; a copy of a held element is held too.
+    patchAll('Document', 'importNode', (orig) => function (n, deep) {
+      if (this !== doc || !on || !n || n.ownerDocument === doc) return holdCopies(orig.apply(this, arguments as any));
+      return this.adoptNode(markup.inert().importNode(n, deep));
+    });
+    patchAll('Node Range', 'cloneNode cloneContents', (orig) => function () {
+      return holdCopies(orig.apply(this, arguments as any));
+    });
+  }
 
   /** The element a sink parses its markup in (null: a `<body>`), as the HTML fragment parsing algorithm picks it. */
   const contextOf = (self: any, name: string, a: any[]): Element | null => {
@@ -209,7 +216,8 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
       if (!on || (node.ownerDocument || node) !== doc || a.length <= at
         || (at == 2 && !/^inserthtml$/i.test(a[0]))) return orig.apply(this, a);
       const html = write ? a.join('') : a[at];
-      const [out, watched] = markup.clean(html, contextOf(this, name, a), write);
+      // Nothing to set aside: only tell `inserted`, which looks for what it watches.
+      const [out, watched] = reportOnly ? [html, true] : markup.clean(html, contextOf(this, name, a), write);
       const report = watched && inserted && node === this;
       if (out === html && !report) return orig.apply(this, a);
       // Where the page's parser puts the elements it makes from kakor's markup.

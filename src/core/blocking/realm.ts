@@ -11,8 +11,12 @@ import type { Undo } from './swap';
  * Guards `win` and, as they appear, its same-origin frames; one interface for all of them.
  * `sinks` writes kakor's own markup and released script URLs under Trusted Types;
  * `inserted` is told of what script inserts into `win`'s document (added.ts).
+ * `reportOnly`: nothing can be blocked, so only what tells `inserted` goes in
+ * (the insertion methods and HTML sinks of `win`), no requests, styles or frames.
  */
-export function guardRealm(win: Window, isBlocked: IsBlocked, sinks?: Sinks, inserted?: (node: any) => void): Interceptor {
+export function guardRealm(win: Window, isBlocked: IsBlocked, sinks?: Sinks, inserted?: (node: any) => void,
+  reportOnly = false): Interceptor {
+  if (reportOnly) return createInterceptor(win, isBlocked, sinks, inserted, true);
   const guarded: Interceptor[] = [];
   // One entry per realm: a frame's window object is replaced when it navigates,
   // its prototypes with it; the same window seen twice is guarded once.
