@@ -140,9 +140,9 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
     const service = el.getAttribute('data-service');
     const kind = service ? 'service' : 'category';
     const id = service || el.getAttribute('data-category') || '';
-    const flags = state()[service ? 'services' : 'categories'];
-    // Own keys only: `data-service="constructor"` names no service.
-    const on = Object.prototype.hasOwnProperty.call(flags, id) ? flags[id] : undefined;
+    // Looked up, not read off state(): this runs for every marked element.
+    const known = (manifest[service ? 'services' : 'categories'] as { id: string }[]).some((x) => x.id === id);
+    const on = known ? granted.has(id) : undefined;
     if (on === undefined && !warned.has(id)) {
       warned.add(id);
       error(`<${el.localName} data-${kind}="${id}">: "${id}" is not a ${kind} in the manifest, so it stays blocked`);
