@@ -62,7 +62,15 @@ it('patches nothing while a visitor who granted everything has the page parsed, 
     '<div><script type="text/plain" data-category="analytics">(window.__marked = window.__marked || []).push("html")</script></div>'));
   await v.page.waitForFunction(() => (window as { __marked?: string[] }).__marked?.includes('html'));
 
-  // Withdrawn without a reload: the rest of the patches go in, and what is injected next is held.
+  // A same-origin frame made while only insertion was patched, whose window the page keeps.
+  await v.page.evaluate(() => {
+    const frame = document.createElement('iframe');
+    document.body.appendChild(frame);
+    (window as { __child?: Window | null }).__child = frame.contentWindow;
+  });
+
+  // Withdrawn without a reload: the rest of the patches go in (the frame's realm too),
+  // and what is injected next is held.
   await v.page.evaluate(() => window.kakor.setConsent({ marketing: false }));
   expect(await natives(v.page)).toEqual(NONE_NATIVE);
   mark = await requestMark();
@@ -70,6 +78,9 @@ it('patches nothing while a visitor who granted everything has the page parsed, 
   await v.page.waitForFunction(() => (window as { __marked?: string[] }).__marked?.includes('withdrawn'));
   const fetched = await v.page.evaluate(() => fetch('/vendor/connect.facebook.net/tr').then(() => 'sent', () => 'failed'));
   expect(fetched).toBe('failed');
+  const fromFrame = await v.page.evaluate(() => (window as unknown as { __child: Window }).__child
+    .fetch('/vendor/connect.facebook.net/frame').then(() => 'sent', () => 'failed'));
+  expect(fromFrame).toBe('failed');
   expect(await vendorRequestsSince(mark)).toEqual([]);
   expect(v.pageErrors).toEqual([]);
   await v.close();

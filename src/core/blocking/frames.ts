@@ -67,6 +67,10 @@ export function guardFrames(win: Window, isBlocked: IsBlocked, undo: Undo, adopt
     if (!submitsBlocked(this)) orig.call(this);
   });
 
+  // Frames already there (guarded late: a choice that blocks something after the page
+  // was parsed) are reached now; the page may hold their windows already.
+  for (let i = 0; i < w.length; i++) reach(w[i]);
+
   // Frames the page or the parser inserts with a src, whose realm a `javascript:` URL
   // may use before any load event: reached in the observer's microtask, before that URL runs.
   return (added) => {
