@@ -9,7 +9,7 @@ import { addSheet, createSheet } from './styleRoot';
 const css = `:host{all:initial;color-scheme:inherit;--b:var(--kakor-bg,#fff);--f:var(--kakor-fg,#1c1c21)}\
 @supports(color:light-dark(#000,#fff)){:host{--b:var(--kakor-bg,light-dark(#fff,#1f2026));--f:var(--kakor-fg,light-dark(#1c1c21,#f2f2f5))}}\
 .fb{position:fixed;z-index:var(--kakor-z-index,2147483000);left:16px;bottom:16px;box-sizing:border-box;width:48px;height:48px;margin:0;padding:12px;border:0;border-radius:50%;cursor:pointer;background:var(--f);color:var(--b);box-shadow:0 0 0 2px var(--b),0 2px 12px #0006}\
-.fb:focus-visible{outline:3px solid var(--kakor-focus,var(--f));outline-offset:2px}`;
+.fb:focus-visible{outline:3px solid var(--kakor-focus,var(--f));outline-offset:2px}.right{left:auto;right:16px}.away{visibility:hidden}`;
 
 // The crumbs wind clockwise against the counter-clockwise outline, so the default
 // nonzero fill leaves them as holes.
@@ -19,6 +19,7 @@ const SVG = 'http://www.w3.org/2000/svg';
 /**
  * The button (class `f`: where focus goes back when what held it closes), styled in
  * `root` through adoptedStyleSheets, so `style-src 'self'` needs no 'unsafe-inline'.
+ * Class `right` puts it in the other corner, `away` hides it (stepAside).
  */
 export function createReopenButton(doc: Document, root: ShadowRoot, onClick: () => void): HTMLButtonElement {
   addSheet(root, createSheet(css), css);
@@ -32,4 +33,19 @@ export function createReopenButton(doc: Document, root: ShadowRoot, onClick: () 
   svg.appendChild(doc.createElementNS(SVG, 'path')).setAttribute('d', ICON);
   button.addEventListener('click', onClick);
   return button;
+}
+
+const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/**
+ * WCAG 2.4.11 Focus Not Obscured (CONTRACT §8): when a page element that takes focus
+ * lies under the button, the button moves to the other bottom corner, and where it
+ * would cover the element there too (a full-width one), it hides until focus moves on.
+ */
+export function stepAside(button: HTMLButtonElement, focused: Element): void {
+  button.classList.remove('away');
+  const at = focused.getBoundingClientRect();
+  if (!overlap(at, button.getBoundingClientRect())) return;
+  button.classList.toggle('right');
+  if (overlap(at, button.getBoundingClientRect())) button.classList.add('away');
 }

@@ -3,7 +3,7 @@
 // the dialog (views, styles, texts, placeholders) is fetched and mounted into that root.
 import type { Consent, Lang } from '../core/index';
 import type { Engine } from '../core/createConsent';
-import { createReopenButton } from './reopenButton';
+import { createReopenButton, stepAside } from './reopenButton';
 
 export interface ShellOptions {
   /** First-layer layout: a bar along the bottom or a centred box. @default "bar" */
@@ -137,8 +137,13 @@ function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, 
     doc.body.prepend(host);
     sync();
   };
+  // Focus in the dialog or on the button itself comes from the host.
+  const onFocus = (e: FocusEvent) => {
+    if (button && button.isConnected && e.target !== host) stepAside(button, e.target as Element);
+  };
   const unsubscribe = consent.subscribe(sync);
   doc.addEventListener('click', onClick);
+  doc.addEventListener('focusin', onFocus);
   const waitForBody = new MutationObserver(attach);
   waitForBody.observe(doc.documentElement, { childList: true });
   // Renders again once the whole document is there, for the iframe placeholders.
@@ -154,6 +159,7 @@ function createShell(consent: Consent, options: ShellOptions, load: LoadDialog, 
       destroyed = true;
       unsubscribe();
       doc.removeEventListener('click', onClick);
+      doc.removeEventListener('focusin', onFocus);
       waitForBody.disconnect();
       doc.removeEventListener('DOMContentLoaded', sync);
       if (dialog) dialog.destroy();
