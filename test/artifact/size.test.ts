@@ -23,12 +23,13 @@ import { type Entry, type Size, kakorEntries, totalSize } from '../../bench/size
 // the unminified `kakor` entry 20,624 -> 20,724 from a clean build, so its budget is
 // 20,850 (the code it adds skips ~9 ms of a returning visitor's start). Then the floating
 // button stepping aside from a focused page element (WCAG 2.4.11, 153 B) and frames already
-// there reached by late patches: kakor.js 14,492 / 13,073, budget 14,650 / 13,250.
+// there reached by late patches: kakor.js 14,492 / 13,073, budget 14,650 / 13,250;
+// kakor 20,937 / 18,474, budget 21,150 / 18,650.
 const BUDGETS: Record<Entry, Omit<Size, 'raw'>> = {
   'dist/kakor.js': { gzip: 14_650, brotli: 13_250 },
   // The full manifest sentences and the category texts moved here from kakor.js (issue 11).
   'dist/kakor-ui.js': { gzip: 12_100, brotli: 10_900 },
-  kakor: { gzip: 20_850, brotli: 18_400 },
+  kakor: { gzip: 21_150, brotli: 18_650 },
   'kakor/core': { gzip: 18_300, brotli: 16_250 },
 };
 
