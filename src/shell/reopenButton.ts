@@ -2,6 +2,7 @@
 // in plain DOM so a decided visitor's page needs no dialog file (issue 11), and
 // the few style rules it needs; the dialog file adds its own sheet beside them.
 
+import { overlaps } from './overlaps';
 import { addSheet, createSheet } from './styleRoot';
 
 // The dialog's colour variables (src/ui/styles.ts) and the button's own rules,
@@ -35,8 +36,6 @@ export function createReopenButton(doc: Document, root: ShadowRoot, onClick: () 
   return button;
 }
 
-const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
 /**
  * WCAG 2.4.11 Focus Not Obscured (CONTRACT §8): when a page element that takes focus
  * lies under the button, the button moves to the other bottom corner, and where it
@@ -45,7 +44,7 @@ const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right
 export function stepAside(button: HTMLButtonElement, focused: Element): void {
   button.classList.remove('away');
   const at = focused.getBoundingClientRect();
-  if (!overlap(at, button.getBoundingClientRect())) return;
+  if (!overlaps(at, button.getBoundingClientRect())) return;
   button.classList.toggle('right');
-  if (overlap(at, button.getBoundingClientRect())) button.classList.add('away');
+  if (overlaps(at, button.getBoundingClientRect())) button.classList.add('away');
 }

@@ -7,6 +7,8 @@
 // NOTE: the browser's own scroll-into-view on focus ignores our overlay, and
 // `scroll-padding` adds no room past the end of the page, hence the spacer.
 
+import { overlaps } from '../shell/overlaps';
+
 // 'bar': a centred box that nothing fits beside lies along the bottom as the bar does.
 type Dock = '' | 'bottom' | 'top' | 'bar';
 
@@ -30,7 +32,7 @@ export function createFocusClear(doc: Document, host: Element): FocusClear {
     const a = rect(el);
     const b = rect(banner!);
     // NOTE: an element with no box (and every element in jsdom) is nothing to see.
-    return (a.width || a.height) > 0 && ((a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) || a.bottom <= 0 || a.top >= win.innerHeight);
+    return (a.width || a.height) > 0 && (overlaps(a, b) || a.bottom <= 0 || a.top >= win.innerHeight);
   };
 
   /** Scrolls the page so `el` sits in the viewport outside the banner, where it fits. */
