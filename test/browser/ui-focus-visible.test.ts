@@ -25,9 +25,9 @@ async function tabThroughPage(page: Page, part: 'banner' | 'reopen' = 'banner'):
   const seen = new Set<string>();
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press('Tab');
-    // Focus moving into an iframe is handled after the window's blur event.
-    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 20)));
-    const r = await page.evaluate((part) => {
+    const r = await page.evaluate(async (part) => {
+      // Focus moving into an iframe is handled after the window's blur event.
+      await new Promise((ok) => setTimeout(ok, 20));
       let el = document.activeElement;
       if (!el || el === document.body || el.localName === 'kakor-dialog') return null;
       // In a component's shadow root (the iframe placeholders), what has focus is the control inside.
