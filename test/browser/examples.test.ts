@@ -5,7 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  axeViolations, launchBrowser, openPage, origin, requestMark, vendorRequestsSince, vendorRuns, visit, waitForRuns,
+  axeViolations, launchBrowser, openPage, origin, requestMark, vendorRequestsSince, vendorRuns, visit, waitForRuns, type Visit,
 } from './harness';
 
 const root = new URL('../../examples/', import.meta.url);
@@ -43,12 +43,18 @@ describe('examples/', () => {
   });
 });
 
+// One visit per page for both tests: a new page costs more than either check.
 describe.each(kakorPages)('examples/%s/', (name) => {
-  it('loads with no error, fires kakor:ready, requests nothing non-essential, shows the live panel', async () => {
-    const v = await openPage(browser);
-    const mark = await requestMark();
+  let v: Visit;
+  let mark: number;
+  beforeAll(async () => {
+    v = await openPage(browser);
+    mark = await requestMark();
     await visit(v.page, entry(name));
+  });
+  afterAll(() => v?.close());
 
+  it('loads with no error, fires kakor:ready, requests nothing non-essential, shows the live panel', async () => {
     const ready = await v.page.evaluate(() => window.__kakorEvents.filter((e) => e.type === 'ready'));
     expect(ready).toHaveLength(1);
     expect(ready[0].detail).toEqual({ consent: await v.page.evaluate(() => window.kakor.getConsent()) });
@@ -59,17 +65,10 @@ describe.each(kakorPages)('examples/%s/', (name) => {
     expect(requested.filter((p) => !NECESSARY_VENDORS.some((n) => p.startsWith(n)))).toEqual([]);
     // The panel is same-origin and matches no service: kakor must never hold it back.
     await v.page.waitForSelector('aside.kakor-panel li');
-    await v.close();
   });
-});
 
-describe.each(kakorPages)('examples/%s/ accessibility', (name) => {
   it('has no axe-core violations before a decision (page and kakor\'s UI)', async () => {
-    // CSP is bypassed only so that axe-core itself can be injected.
-    const v = await openPage(browser, { bypassCSP: true });
-    await visit(v.page, entry(name));
     expect(await axeViolations(v.page)).toEqual([]);
-    await v.close();
   });
 });
 
