@@ -55,24 +55,40 @@ function parse(text: string, where: string): unknown {
   }
 }
 
-async function readManifestFile(file: string): Promise<{ manifest: ResolvedManifest; where: string }> {
+async function readManifestFile(file: string): Promise<Judge & { manifest: ResolvedManifest }> {
   const text = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
     throw new CliError(`cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.code ?? e.message}`);
   });
   return { manifest: checked(parse(text, file), file), where: file };
 }
 
+/** What the visits are judged by, and where it came from. */
+interface Judge {
+  manifest: ResolvedManifest | null;
+  where: string;
+}
+
 /** The page's own manifest, as kakor on it reads it; null on a page without one (everything then leaks). */
-function manifestOfPage(first: VisitRecord): { manifest: ResolvedManifest | null; where: string } {
+function manifestOfPage(first: VisitRecord): Judge {
   const found = first.manifest;
   if (!found) return { manifest: null, where: 'none on the page' };
   if (found.text === undefined) throw new CliError(`the page's manifest ${found.where} could not be fetched${found.status ? `: HTTP ${found.status}` : ''}`);
   return { manifest: checked(parse(found.text, found.where), found.where), where: found.where };
 }
 
-/** The three visits side by side, one visitor of each kind. */
-function auditPage(visitors: Visitor[], url: string, options: SiteOptions, scope: Scope, discover: boolean): Promise<VisitRecord[]> {
-  return Promise.all(visitors.map((v, i) => v.visit(url, { timeoutMs: options.timeoutMs, scope, discover: discover && KINDS[i] === 'none' })));
+/**
+ * The three visits side by side, one visitor of each kind. Without a manifest to judge by
+ * yet, the page's own is read as soon as the visit without a click has it: one that cannot
+ * be used ends the audit then, not after the other two visits have waited for a kakor
+ * that, failing closed, never becomes ready.
+ */
+async function auditPage(visitors: Visitor[], url: string, options: SiteOptions, scope: Scope, discover: boolean,
+  judge: Judge | undefined): Promise<{ visits: VisitRecord[]; judge: Judge }> {
+  const running = visitors.map((v, i) => v.visit(url, { timeoutMs: options.timeoutMs, scope, discover: discover && KINDS[i] === 'none' }));
+  // Visits given up on when the first one ends the audit fail as the browser closes.
+  for (const visit of running) visit.catch(() => undefined);
+  judge ??= manifestOfPage(await running[0]!);
+  return { visits: await Promise.all(running), judge };
 }
 
 function judgePage(visits: VisitRecord[], manifest: ResolvedManifest | null, siteHost: string): PageAudit {
@@ -84,7 +100,7 @@ function judgePage(visits: VisitRecord[], manifest: ResolvedManifest | null, sit
   return { url: none.url, visits: verdicts };
 }
 
-async function audit(options: SiteOptions, given?: { manifest: ResolvedManifest; where: string }) {
+async function audit(options: SiteOptions, given?: Judge) {
   const spinner = progress(options.json, 'kakor audit: starting Chromium');
   const driver = await launchBrowser(options).catch((e) => {
     spinner.stop();
@@ -96,14 +112,14 @@ async function audit(options: SiteOptions, given?: { manifest: ResolvedManifest;
     const pages: PageAudit[] = [];
     const queue = new PageQueue(options.pages);
     queue.add([options.url]);
-    let judge: { manifest: ResolvedManifest | null; where: string } | undefined = given;
+    let judge: Judge | undefined = given;
     let siteHost = new URL(options.url).hostname;
     let scope = scopeOf(options.url);
     for (let [url] = queue.take(1); url; [url] = queue.take(1)) {
       const first = pages.length === 0;
       let visits: VisitRecord[];
       try {
-        visits = await auditPage(visitors, url, options, scope, first);
+        ({ visits, judge } = await auditPage(visitors, url, options, scope, first, judge));
       } catch (e) {
         if (!(e instanceof LoadError)) throw e;
         // The start page must open; a broken page further in fails the audit as what it is.
@@ -115,7 +131,6 @@ async function audit(options: SiteOptions, given?: { manifest: ResolvedManifest;
         siteHost = new URL(visits[0].url).hostname;
         scope = scopeOf(visits[0].url);
       }
-      judge ??= manifestOfPage(visits[0]);
       queue.add(visits[0].links);
       pages.push(judgePage(visits, judge.manifest, siteHost));
       spinner.text = `kakor audit: ${pages.length} pages, ${pages.reduce((n, p) => n + p.visits.reduce((m, v) => m + v.failures.length, 0), 0)} failures (${url})`;
