@@ -95,6 +95,7 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
   const seen = readCookies(jar, win.navigator);
   // What the page adds: the interceptor holds what loads a blocked URL, and new
   // blocked scripts and iframes are released if granted.
+  const HELD = `${MARKED},${BLOCKED_IFRAMES}`;
   const added = watchAdded(doc, (nodes) => {
     let scripts: unknown, frames: unknown, root: Node | undefined;
     for (const n of nodes as Element[]) {
@@ -103,7 +104,9 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
       if (!n.matches || (root && root.contains(n))) continue;
       root = n;
       if (interceptor) interceptor.parsed(n);
-      // Blocked scripts and markup are marked with a service or category.
+      // Blocked scripts and markup are marked with a service or category. Most added
+      // trees hold neither: one look for both, then which it was.
+      if (!(n.matches(HELD) || n.querySelector(HELD))) continue;
       scripts ||= n.matches(MARKED) || n.querySelector(MARKED);
       frames ||= n.matches(BLOCKED_IFRAMES) || n.querySelector(BLOCKED_IFRAMES);
     }
