@@ -84,6 +84,14 @@ const CASES: [string, string, string?][] = [
   ['<audio src>', `box.insertAdjacentHTML('beforeend', '<audio src="https://HOST/a.mp3?case=ID"></audio>')`],
   ['<video><source src>', `box.insertAdjacentHTML('beforeend', '<video><source src="https://HOST/v.mp4?case=ID"></video>')`],
   ['<video><track src>', `box.insertAdjacentHTML('beforeend', '<video crossorigin="anonymous"><track default src="https://HOST/t.vtt?case=ID"></video>')`],
+  // A data: URL is a whole document, like srcdoc: what it would load is read from its markup.
+  ['iframe src of a data: HTML document', `const f = document.createElement('iframe'); f.src = 'data:text/html,<img src="https://HOST/p.gif?case=ID">'; box.append(f)`],
+  ['iframe src of a percent-encoded data: document', `const f = document.createElement('iframe'); f.setAttribute('src', 'data:text/html;charset=utf-8,' + encodeURIComponent('<img src="https://HOST/p.gif?case=ID">')); box.append(f)`],
+  ['iframe src of a data: SVG document', `const f = document.createElement('iframe'); f.src = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://HOST/p.gif?case=ID" width="5" height="5"/></svg>'); box.append(f)`],
+  ['<object data> of a base64 data: document', `const o = document.createElement('object'); o.data = 'data:text/html;base64,' + btoa('<img src="https://HOST/p.gif?case=ID">'); box.append(o)`],
+  ['a data: iframe in markup', `box.insertAdjacentHTML('beforeend', '<iframe src="data:text/html,%3Cimg%20src=%22https://HOST/p.gif?case=ID%22%3E"></iframe>')`],
+  // Made with no insertion and no setter: the constructor sets the URL inside the browser.
+  ['new Audio(url)', `(window.kept ||= []).push(new Audio('https://HOST/a.mp3?case=ID'))`],
   // Canonical URLs against a regex pattern.
   ['regex pattern: host with a trailing dot', `const i = new Image(); i.src = 'https://HOST/p.gif?case=ID'; box.append(i)`, 'px.example.'],
   ['regex pattern: upper-case host', `const i = new Image(); i.src = 'https://HOST/p.gif?case=ID'; box.append(i)`, 'PX.Example'],

@@ -265,3 +265,21 @@ describe('createInterceptor', () => {
     Element.prototype.setAttribute = Object.getOwnPropertyDescriptor(Element.prototype, 'setAttribute')!.value;
   });
 });
+
+describe('new Audio(url) under the interceptor', () => {
+  it('sets a blocked URL aside and is otherwise the browser\'s Audio', () => {
+    const native = window.Audio;
+    start();
+    expect(window.Audio).not.toBe(native);
+    const held = new Audio('https://ads.test/a.mp3');
+    expect(held.getAttribute('data-kakor-src')).toBe('https://ads.test/a.mp3');
+    expect(held.hasAttribute('src')).toBe(false);
+    const free = new Audio('/a.mp3');
+    expect([free.getAttribute('src'), free.preload, free instanceof HTMLAudioElement, free instanceof Audio]).toEqual(['/a.mp3', 'auto', true, true]);
+    expect(new Audio().hasAttribute('src')).toBe(false);
+    expect(Audio.prototype).toBe(HTMLAudioElement.prototype);
+    ic!.destroy();
+    ic = undefined;
+    expect(window.Audio).toBe(native);
+  });
+});

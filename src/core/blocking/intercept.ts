@@ -12,6 +12,7 @@
 // needs type="text/plain" or data-src (§5.1, §5.2); parsed() still keeps such a
 // script from running.
 import { WATCHED } from './added';
+import { dataDocument, showsDocument } from './dataUrl';
 import { LOADING, LOADS, SETTERS, URL_ATTRIBUTES, candidates } from './loads';
 import { createMarkupCleaner } from './markup';
 import type { Trusted } from './trustedTypes';
@@ -58,9 +59,12 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
 
   // A `type="text/plain"` script is kakor's own static blocking (§5.1): it never fetches.
   const live = (el: Element) => !(el.localName == 'script' && /plain/i.test(getAttr.call(el, 'type') || ''));
-  const blocked = (el: Element, name: string, value: string): boolean =>
-    name == 'srcdoc' ? markup.loadsBlocked(value)
-      : /srcset$/.test(name) ? candidates(value).some((u) => isBlocked(u, el)) : isBlocked(value, el);
+  const blocked = (el: Element, name: string, value: string): boolean => {
+    if (name == 'srcdoc') return markup.loadsBlocked(value);
+    if (/srcset$/.test(name)) return candidates(value).some((u) => isBlocked(u, el));
+    const data = showsDocument(el.localName, name) ? dataDocument(value) : null;
+    return data != null ? markup.loadsBlocked(data) : isBlocked(value, el);
+  };
   const marked = (el: Element) => URL_ATTRIBUTES.some((a) => el.hasAttribute(MARK + a));
 
   /** Moves every attribute of `el` that would load a blocked URL aside; true if it did. */
@@ -125,6 +129,25 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
           if (!caught(this, p, v)) orig.call(this, v);
         });
       }
+    }
+    // `new Audio(url)` sets its URL inside the browser, past the src setter, and starts
+    // loading with no insertion: the constructor is made again from what it does (HTML,
+    // "The Audio() constructor"), so the URL goes through the guarded setter.
+    const NativeAudio = W.Audio;
+    if (NativeAudio) {
+      const Audio = function (this: unknown, src?: string) {
+        // Called without `new`: the browser's own TypeError. (Passing `this` also keeps
+        // the minifier from making this constructor an arrow function.)
+        if (!new.target) return (NativeAudio as unknown as Fn).call(this, src);
+        const audio = doc.createElement('audio');
+        setAttr.call(audio, 'preload', 'auto');
+        if (src !== undefined) audio.src = src;
+        return audio;
+      } as unknown as typeof NativeAudio;
+      Audio.prototype = NativeAudio.prototype;
+      const d = Object.getOwnPropertyDescriptor(W, 'Audio')!;
+      Object.defineProperty(W, 'Audio', { configurable: true, writable: true, value: Audio });
+      undo.push(() => W.Audio === Audio && Object.defineProperty(W, 'Audio', d));
     }
     patchAll('Element', 'setAttribute', (orig) => function (n, v) {
       if (!caught(this, n, v)) orig.call(this, n, v);
