@@ -90,6 +90,8 @@ const CASES: [string, string, string?][] = [
   ['iframe src of a data: SVG document', `const f = document.createElement('iframe'); f.src = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg"><image href="https://HOST/p.gif?case=ID" width="5" height="5"/></svg>'); box.append(f)`],
   ['<object data> of a base64 data: document', `const o = document.createElement('object'); o.data = 'data:text/html;base64,' + btoa('<img src="https://HOST/p.gif?case=ID">'); box.append(o)`],
   ['a data: iframe in markup', `box.insertAdjacentHTML('beforeend', '<iframe src="data:text/html,%3Cimg%20src=%22https://HOST/p.gif?case=ID%22%3E"></iframe>')`],
+  // A relative URL in a document of its own resolves against that document's <base>.
+  ['iframe srcdoc whose <base> is the vendor', `const f = document.createElement('iframe'); f.srcdoc = '<base href="https://HOST/"><img src="p.gif?case=ID">'; box.append(f)`],
   // Made with no insertion and no setter: the constructor sets the URL inside the browser.
   ['new Audio(url)', `(window.kept ||= []).push(new Audio('https://HOST/a.mp3?case=ID'))`],
   // Canonical URLs against a regex pattern.

@@ -283,3 +283,15 @@ describe('new Audio(url) under the interceptor', () => {
     expect(window.Audio).toBe(native);
   });
 });
+
+describe('a <base> that points at a blocked service', () => {
+  it('is set aside, so relative URLs after it do not load from there', () => {
+    start();
+    const base = document.createElement('base');
+    base.href = 'https://ads.test/';
+    expect([base.hasAttribute('href'), base.getAttribute('data-kakor-href')]).toEqual([false, 'https://ads.test/']);
+    const own = document.createElement('base');
+    own.setAttribute('href', '/kurser/');
+    expect(own.getAttribute('href')).toBe('/kurser/');
+  });
+});

@@ -20,6 +20,9 @@ export const LOADS: { [localName: string]: string[] | undefined } = Object.assig
   video: ['src', 'poster'],
   audio: ['src'],
   track: ['src'],
+  // A base URL makes every relative URL after it load from there (in a srcdoc or
+  // data: document too, where the page's base does not apply).
+  base: ['href'],
   // Legacy background images, still fetched by browsers.
   body: ['background'],
   table: ['background'],
@@ -43,7 +46,7 @@ export const SETTERS = [
   'HTMLScriptElement src', 'HTMLIFrameElement src srcdoc', 'HTMLFrameElement src',
   'HTMLImageElement src srcset', 'HTMLSourceElement src srcset', 'HTMLInputElement src',
   'HTMLLinkElement href imageSrcset', 'HTMLObjectElement data', 'HTMLEmbedElement src',
-  'HTMLMediaElement src', 'HTMLVideoElement poster', 'HTMLTrackElement src', 'HTMLBodyElement background',
+  'HTMLMediaElement src', 'HTMLVideoElement poster', 'HTMLTrackElement src', 'HTMLBodyElement background', 'HTMLBaseElement href',
 ];
 
 /** The URLs a srcset-like list names: each candidate's first word. */
