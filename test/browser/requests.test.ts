@@ -4,7 +4,7 @@
 // Playwright's request and websocket events and the example server's log.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage, siteOrigin, waitForReady } from './harness';
+import { launchBrowser, openPage, origin, siteOrigin, waitForReady } from './harness';
 import { run, TRACKER_PAGE as PAGE, witness } from './tracker';
 
 let browser: Browser;
@@ -86,6 +86,25 @@ describe('a request by script to a service without consent', () => {
     expect(v.pageErrors).toEqual([]);
     await v.close();
   });
+});
+
+// The Cache API exists only in a secure context: the same page on 127.0.0.1.
+it('Cache add and addAll: fail as a network error, with no request, before a choice; go out after accept', async () => {
+  const v = await openPage(browser);
+  const attempts = witness(v);
+  const tag = `cache-${Date.now()}`;
+  await v.page.goto(origin + PAGE);
+  await waitForReady(v.page);
+  const code = `const c = await caches.open('k');
+    const add = await c.add(T + '/c.js?' + tag + '-add').then(() => 'added', (e) => e.name + ': ' + e.message);
+    const all = await c.addAll([new Request(T + '/c.js?' + tag + '-all')]).then(() => 'added', (e) => e.name + ': ' + e.message);
+    return [add, all];`;
+  expect(await run(v.page, code, `${tag}-undecided`)).toEqual(['TypeError: Failed to fetch', 'TypeError: Failed to fetch']);
+  expect(await attempts(tag)).toEqual([]);
+  await v.page.evaluate(() => window.kakor.acceptAll());
+  await run(v.page, code, `${tag}-accepted`);
+  await expect.poll(() => attempts(`${tag}-accepted`)).toHaveLength(2);
+  await v.close();
 });
 
 it('fails a cross-origin request made before a fetched manifest has arrived, and sends it once granted', async () => {

@@ -1,5 +1,5 @@
 // Requests made by script (CONTRACT §5.3): fetch, XMLHttpRequest, sendBeacon,
-// EventSource, WebSocket, Worker and SharedWorker. One to a blocked URL never
+// EventSource, WebSocket, Worker, SharedWorker and the Cache API's add and addAll. One to a blocked URL never
 // reaches the network; the caller sees what a network error looks like.
 //
 // NOTE: measured in Chromium 156: a revoked blob: URL of the page's own origin
@@ -50,10 +50,20 @@ export function guardRequests(win: Window, isBlocked: IsBlocked, undo: Undo): vo
   const blocked = blockedUrl(win, isBlocked);
   const dead = deadUrl(win);
 
+  const urlOf = (input: unknown) => (input instanceof w.Request ? input.url : input);
+  // The same TypeError Chromium gives for a failed network request.
+  const failed = () => Promise.reject(new TypeError('Failed to fetch'));
   swap<typeof fetch>(undo, w, 'fetch', (orig) => function (this: unknown, input, init) {
-    const url = input instanceof w.Request ? input.url : input;
-    // The same TypeError Chromium gives for a failed network request.
-    return blocked(url) ? Promise.reject(new TypeError('Failed to fetch')) : orig.call(this, input, init);
+    return blocked(urlOf(input)) ? failed() : orig.call(this, input, init);
+  });
+  // The Cache API fetches what it is given to keep (secure contexts only).
+  const cache = w.Cache && w.Cache.prototype;
+  swap<Cache['add']>(undo, cache, 'add', (orig) => function (this: Cache, request) {
+    return blocked(urlOf(request)) ? failed() : orig.call(this, request);
+  });
+  swap<Cache['addAll']>(undo, cache, 'addAll', (orig) => function (this: Cache, requests) {
+    const list = [...requests];
+    return list.some((r) => blocked(urlOf(r))) ? failed() : orig.call(this, list);
   });
   swap<XMLHttpRequest['open']>(undo, w.XMLHttpRequest.prototype, 'open', (orig) => function (this: XMLHttpRequest, ...a: any[]) {
     // Opened on a dead URL, the request runs its whole network-error course by itself.
