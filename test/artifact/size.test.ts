@@ -24,16 +24,17 @@ import { type Entry, type Size, kakorEntries, totalSize } from '../../bench/size
 // 20,850 (the code it adds skips ~9 ms of a returning visitor's start). Then the floating
 // button stepping aside from a focused page element (WCAG 2.4.11, 153 B) and frames already
 // there reached by late patches: kakor.js 14,492 / 13,073, budget 14,650 / 13,250;
-// kakor 20,937 / 18,474, budget 21,150 / 18,650. Then three ways in that still loaded a
+// kakor 20,937 / 18,474, budget 21,150 / 18,650. Then four ways in that still loaded a
 // blocked URL, closed: a data: URL document in a frame, <object> or <embed> (dataUrl.ts),
-// `new Audio(url)`, and a <base href> of a blocked service: kakor.js 14,834 gzip, budget
-// 15,000 / 13,600; kakor ~21,470, budget 21,700 / 19,000; kakor/core ~18,760, budget 19,000 / 16,700.
+// `new Audio(url)`, a <base href> of a blocked service and the Cache API's add/addAll
+// (about 400 B in all): kakor.js 14,898 / 13,450, budget 15,100 / 13,650; kakor
+// 21,622 / 19,101, budget 21,850 / 19,300; kakor/core 18,907 / 16,775, budget 19,100 / 16,950.
 const BUDGETS: Record<Entry, Omit<Size, 'raw'>> = {
-  'dist/kakor.js': { gzip: 15_000, brotli: 13_600 },
+  'dist/kakor.js': { gzip: 15_100, brotli: 13_650 },
   // The full manifest sentences and the category texts moved here from kakor.js (issue 11).
   'dist/kakor-ui.js': { gzip: 12_100, brotli: 10_900 },
-  kakor: { gzip: 21_700, brotli: 19_000 },
-  'kakor/core': { gzip: 19_000, brotli: 16_700 },
+  kakor: { gzip: 21_850, brotli: 19_300 },
+  'kakor/core': { gzip: 19_100, brotli: 16_950 },
 };
 
 const dist = join(__dirname, '../../dist');
