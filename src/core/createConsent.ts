@@ -28,6 +28,9 @@ import { grantedFromRecord, manifestFingerprint, recordGrants } from './recordGr
 import { pushConsentDefault, pushConsentUpdate } from './signals/consentMode';
 import type { ConsentSource, ConsentState, ResolvedManifest, View } from './types';
 
+/** What an added tree may hold that the engine releases: marked scripts and markup, blocked iframes. */
+const HELD = `${MARKED},${BLOCKED_IFRAMES}`;
+
 /** What kakor's own entries get beyond the public API (CONTRACT §4 stays as it is). */
 export interface Engine {
   consent: Consent;
@@ -95,7 +98,6 @@ export function createEngine(options: ConsentOptions, check: ManifestCheck, befo
   const seen = readCookies(jar, win.navigator);
   // What the page adds: the interceptor holds what loads a blocked URL, and new
   // blocked scripts and iframes are released if granted.
-  const HELD = `${MARKED},${BLOCKED_IFRAMES}`;
   const added = watchAdded(doc, (nodes) => {
     let scripts: unknown, frames: unknown, root: Node | undefined;
     for (const n of nodes as Element[]) {

@@ -1,7 +1,7 @@
 // What a data: URL in a frame, an <object> or an <embed> shows (dataUrl.ts), and
 // that the interceptor holds one whose document would load a blocked URL.
 import { afterEach, describe, expect, it } from 'vitest';
-import { dataDocument, showsDocument } from '../../src/core/blocking/dataUrl';
+import { DOCUMENT_URL, dataDocument } from '../../src/core/blocking/dataUrl';
 import { createInterceptor, type Interceptor } from '../../src/core/blocking/intercept';
 
 describe('dataDocument', () => {
@@ -32,10 +32,11 @@ describe('dataDocument', () => {
   });
 });
 
-describe('showsDocument', () => {
+describe('DOCUMENT_URL', () => {
+  const showsDocument = (e: string, a: string) => DOCUMENT_URL[e] == a;
   it('is the src of a frame or an <embed>, and the data of an <object>', () => {
     expect([['iframe', 'src'], ['frame', 'src'], ['embed', 'src'], ['object', 'data']].every(([e, a]) => showsDocument(e!, a!))).toBe(true);
-    expect([['img', 'src'], ['script', 'src'], ['object', 'src'], ['iframe', 'srcdoc']].some(([e, a]) => showsDocument(e!, a!))).toBe(false);
+    expect([['img', 'src'], ['script', 'src'], ['object', 'src'], ['iframe', 'srcdoc'], ['constructor', 'src']].some(([e, a]) => showsDocument(e!, a!))).toBe(false);
   });
 });
 

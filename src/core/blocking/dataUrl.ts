@@ -2,9 +2,10 @@
 // an iframe's srcdoc: what it loads is read from its markup (CONTRACT §5.3). Its
 // origin is opaque, so once it shows, nothing in it can be reached from the page.
 
-/** Elements and attributes that show a URL as a document of its own. */
-export const showsDocument = (localName: string, name: string): boolean =>
-  name == (localName == 'object' ? 'data' : 'src') && /^(i?frame|object|embed)$/.test(localName);
+/** The attribute by which each element shows a URL as a document of its own. */
+export const DOCUMENT_URL: { [localName: string]: string | undefined } = Object.assign(Object.create(null), {
+  iframe: 'src', frame: 'src', embed: 'src', object: 'data',
+});
 
 /**
  * The markup of the document a `data:` URL holds, or null when it is not a `data:`

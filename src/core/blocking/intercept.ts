@@ -12,9 +12,10 @@
 // needs type="text/plain" or data-src (§5.1, §5.2); parsed() still keeps such a
 // script from running.
 import { WATCHED } from './added';
-import { dataDocument, showsDocument } from './dataUrl';
+import { DOCUMENT_URL, dataDocument } from './dataUrl';
 import { LOADING, LOADS, SETTERS, URL_ATTRIBUTES, candidates } from './loads';
 import { createMarkupCleaner } from './markup';
+import { swap } from './swap';
 import type { Trusted } from './trustedTypes';
 
 export interface Interceptor {
@@ -62,7 +63,7 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
   const blocked = (el: Element, name: string, value: string): boolean => {
     if (name == 'srcdoc') return markup.loadsBlocked(value);
     if (/srcset$/.test(name)) return candidates(value).some((u) => isBlocked(u, el));
-    const data = showsDocument(el.localName, name) ? dataDocument(value) : null;
+    const data = DOCUMENT_URL[el.localName] == name ? dataDocument(value) : null;
     return data != null ? markup.loadsBlocked(data) : isBlocked(value, el);
   };
   const marked = (el: Element) => URL_ATTRIBUTES.some((a) => el.hasAttribute(MARK + a));
@@ -133,8 +134,7 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
     // `new Audio(url)` sets its URL inside the browser, past the src setter, and starts
     // loading with no insertion: the constructor is made again from what it does (HTML,
     // "The Audio() constructor"), so the URL goes through the guarded setter.
-    const NativeAudio = W.Audio;
-    if (NativeAudio) {
+    swap<typeof Audio>(undo, W, 'Audio', (NativeAudio) => {
       const Audio = function (this: unknown, src?: string) {
         // Called without `new`: the browser's own TypeError. (Passing `this` also keeps
         // the minifier from making this constructor an arrow function.)
@@ -145,10 +145,8 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
         return audio;
       } as unknown as typeof NativeAudio;
       Audio.prototype = NativeAudio.prototype;
-      const d = Object.getOwnPropertyDescriptor(W, 'Audio')!;
-      Object.defineProperty(W, 'Audio', { configurable: true, writable: true, value: Audio });
-      undo.push(() => W.Audio === Audio && Object.defineProperty(W, 'Audio', d));
-    }
+      return Audio;
+    });
     patchAll('Element', 'setAttribute', (orig) => function (n, v) {
       if (!caught(this, n, v)) orig.call(this, n, v);
     });

@@ -1,6 +1,7 @@
 // Requests made by script (CONTRACT §5.3): fetch, XMLHttpRequest, sendBeacon,
-// EventSource, WebSocket, Worker, SharedWorker and the Cache API's add and addAll. One to a blocked URL never
-// reaches the network; the caller sees what a network error looks like.
+// EventSource, WebSocket, Worker, SharedWorker and the Cache API's add and addAll.
+// One to a blocked URL never reaches the network; the caller sees what a network
+// error looks like.
 //
 // NOTE: measured in Chromium 156: a revoked blob: URL of the page's own origin
 // fails inside the browser, with no request, exactly as a network error does:
