@@ -19,20 +19,53 @@ const QUIET_MS = 300;
 // A page that keeps a connection open (long polling, a video stream) is read after this.
 const MAX_SETTLE_MS = 5_000;
 
-/** Waits until the page has had no request in flight for QUIET_MS, at most MAX_SETTLE_MS. */
+const PENDING = '__kakorPending';
+/**
+ * In every frame before its scripts run: counts what the frame has fetched but not
+ * yet run or shown. On a busy machine a script can wait for its off-thread compile
+ * well after its response is in, and a frame's document for its renderer; their
+ * cookies and requests come after that.
+ * - A connected `<script src>` whose file is in (a resource timing entry) and that
+ *   has had no load or error event. Scripts that never run (markup-inserted,
+ *   `nomodule`, `type="text/plain"`) are never fetched, so they are not waited for.
+ * - A connected `<iframe src>` (not lazy) whose last load event was for another URL:
+ *   the browser fires one for every document a frame shows, error pages included.
+ */
+export const WATCH_LOADING = `(() => {
+  const loaded = new WeakMap();
+  const mark = (e) => { const el = e.target; if (el && /^(script|iframe)$/.test(el.localName)) loaded.set(el, el.src); };
+  document.addEventListener('load', mark, true);
+  document.addEventListener('error', mark, true);
+  Object.defineProperty(window, '${PENDING}', { value: () => {
+    const fetched = new Set(performance.getEntriesByType('resource').filter((e) => e.responseEnd > 0).map((e) => e.name));
+    const scripts = [...document.scripts].filter((s) => s.src && s.isConnected && !loaded.has(s) && fetched.has(s.src));
+    const frames = [...document.querySelectorAll('iframe[src]')].filter((f) => f.isConnected && /^https?:/.test(f.src)
+      && f.loading !== 'lazy' && loaded.get(f) !== f.src);
+    return scripts.length + frames.length;
+  } });
+})();`;
+
+/** What the page and its frames fetched but did not run or show yet (0 for a frame that went away). */
+export async function pendingLoads(page: Page): Promise<number> {
+  const counts = await Promise.all(page.frames().map((frame) => frame
+    .evaluate((name) => (window as unknown as Record<string, (() => number) | undefined>)[name]?.() ?? 0, PENDING)
+    .catch(() => 0)));
+  return counts.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Waits until the page has had no request in flight for QUIET_MS and has run or
+ * shown every script and frame it fetched, at most MAX_SETTLE_MS.
+ */
 export async function settle(page: Page, inFlight: () => number): Promise<void> {
   const end = Date.now() + MAX_SETTLE_MS;
   let quietSince = Date.now();
   while (Date.now() < end) {
     await page.waitForTimeout(50);
     if (inFlight() > 0) quietSince = Date.now();
-    else if (Date.now() - quietSince >= QUIET_MS) {
-      // On a busy machine a script whose response is in may not have run yet: let the
-      // page's queued tasks run first, then look again (it may have started requests).
-      await page.evaluate(() => new Promise((done) => setTimeout(done))).catch(() => { /* the page went away */ });
-      if (inFlight() === 0) return;
-      quietSince = Date.now();
-    }
+    // A script or frame whose response is in may not have run yet, and it may start
+    // requests or set cookies when it does: quiet counts once nothing is pending.
+    else if (Date.now() - quietSince >= QUIET_MS && await pendingLoads(page) === 0 && inFlight() === 0) return;
   }
 }
 
@@ -63,6 +96,7 @@ export interface Tab {
 
 export async function openTab(context: BrowserContext): Promise<Tab> {
   const page = await context.newPage();
+  await page.addInitScript(WATCH_LOADING);
   return { page, inFlight: trackInFlight(page) };
 }
 

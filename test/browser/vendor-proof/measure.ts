@@ -4,6 +4,7 @@
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
 import { vendorHosts } from '../../../examples/vendors.mjs';
+import { pendingLoads, WATCH_LOADING } from '../../../src/cli/loadPage';
 
 /** Which banner button the visitor clicks; after `reject` the visitor opens the next page too. */
 export type Choice = 'reject' | 'accept';
@@ -72,9 +73,11 @@ export async function visitAs(browser: Browser, url: string, choice: Choice): Pr
   const done = (r: Request) => { open.delete(r); lastEvent = Date.now(); };
   context.on('requestfinished', done);
   context.on('requestfailed', done);
-  const quiet = () => waitQuiet(() => open.size === 0 && Date.now() - lastEvent >= QUIET_MS);
-
+  await context.addInitScript(WATCH_LOADING);
   const page = await context.newPage();
+  // Quiet: no request in flight for QUIET_MS, and every script and frame that came in has run.
+  const quiet = () => waitQuiet(async () => open.size === 0 && Date.now() - lastEvent >= QUIET_MS && await pendingLoads(page) === 0);
+
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   try {
@@ -102,9 +105,9 @@ export async function visitAs(browser: Browser, url: string, choice: Choice): Pr
   }
 }
 
-async function waitQuiet(isQuiet: () => boolean): Promise<void> {
+async function waitQuiet(isQuiet: () => Promise<boolean>): Promise<void> {
   const until = Date.now() + MAX_WAIT_MS;
-  while (!isQuiet() && Date.now() < until) await new Promise((ok) => setTimeout(ok, 50));
+  while (!await isQuiet() && Date.now() < until) await new Promise((ok) => setTimeout(ok, 50));
 }
 
 /** window.__vendorRuns of the page and of every frame in it (players run in their own frames). */
