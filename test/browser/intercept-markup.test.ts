@@ -167,6 +167,50 @@ describe('a vendor URL reaching the page by markup, import or another loading el
   });
 });
 
+// A ping goes out only when the link is followed: each link is clicked before
+// consent and again after accept.
+const PING_LINKS: [string, string][] = [
+  ['in the HTML', ''],
+  ['by the ping property', `const a = document.createElement('a'); a.ping = 'https://HOST/p?case=ID'; box.append(a)`],
+  ['by setAttribute, among other URLs', `const a = document.createElement('a'); a.setAttribute('ping', '/own https://HOST/p?case=ID'); box.append(a)`],
+  ['by innerHTML', `box.innerHTML = '<a ping="https://HOST/p?case=ID">x</a>'`],
+  ['as an <area> by insertAdjacentHTML', `box.insertAdjacentHTML('beforeend', '<map name="mID"><area shape="rect" coords="0,0,5,5" ping="https://HOST/p?case=ID"></map>')`],
+];
+
+describe('<a ping> and <area ping>', () => {
+  it.each(PING_LINKS)('a link made %s pings no blocked URL before consent, and does once accepted', async (_, code) => {
+    const visit = await open();
+    const { page, hits } = visit;
+    try {
+      const id = code ? 'ping-made' : 'ping-parsed';
+      if (code) {
+        for (const [host, case_] of [['tracker.example', id], ['free.example', `${id}-free`]]) {
+          await page.evaluate(`(() => { const box = document.getElementById('box').appendChild(document.createElement('div'));
+            box.id = ${JSON.stringify(case_)}; ${code.replace(/HOST/g, host!).replace(/ID/g, case_!)} })()`);
+        }
+      }
+      const follow = (which: string) => page.evaluate((sel) => {
+        const link = document.querySelector<HTMLAnchorElement>(sel)!;
+        link.href = '/favicon.ico';
+        link.target = 'sink';
+        link.click();
+      }, code ? `[id="${which}"] [ping], [id="${which}"] [data-kakor-ping]` : `#${which}`);
+      await follow(id);
+      await follow(`${id}-free`);
+      await until(page, () => hitsFor(hits, `${id}-free`).length > 0);
+      await page.waitForTimeout(100);
+      expect(hitsFor(hits, `${id}-free`).length, 'the ping to a host no service names never arrived').toBeGreaterThan(0);
+      expect(hitsFor(hits, id)).toEqual([]);
+      await page.evaluate(() => window.kakor.acceptAll());
+      await follow(id);
+      await until(page, () => hitsFor(hits, id).length > 0);
+      expect(hitsFor(hits, id).length, 'no ping after accept').toBeGreaterThan(0);
+    } finally {
+      await visit.close();
+    }
+  });
+});
+
 describe('canonical matching of a URL with user info', () => {
   // NOTE: Chromium itself refuses requests to URLs with user info, so the proof is that kakor holds it.
   it('https://x@px.example/ is held by the pattern ^https:\\/\\/px\\.example\\/, and released on accept', async () => {

@@ -13,7 +13,7 @@
 // script from running.
 import { WATCHED } from './added';
 import { DOCUMENT_URL, dataDocument } from './dataUrl';
-import { LOADING, LOADS, SETTERS, URL_ATTRIBUTES, candidates } from './loads';
+import { LOADING, LOADS, SETTERS, URL_ATTRIBUTES, candidates, pings } from './loads';
 import { createMarkupCleaner } from './markup';
 import { swap } from './swap';
 import type { Trusted } from './trustedTypes';
@@ -63,6 +63,7 @@ export function createInterceptor(win: Window, isBlocked: (url: string, el: Elem
   const blocked = (el: Element, name: string, value: string): boolean => {
     if (name == 'srcdoc') return markup.loadsBlocked(value);
     if (/srcset$/.test(name)) return candidates(value).some((u) => isBlocked(u, el));
+    if (name == 'ping') return pings(value).some((u) => isBlocked(u, el));
     const data = DOCUMENT_URL[el.localName] == name ? dataDocument(value) : null;
     return data != null ? markup.loadsBlocked(data) : isBlocked(value, el);
   };

@@ -33,10 +33,13 @@ export const LOADS: { [localName: string]: string[] | undefined } = Object.assig
   feImage: ['href', 'xlink:href'],
   // MathML (Firefox loads it; Chromium does not implement it)
   mglyph: ['src'],
+  // A followed link posts to each URL of its `ping` (hyperlink auditing).
+  a: ['ping'],
+  area: ['ping'],
 });
 
-/** Every loading element, as a selector. */
-export const LOADING = Object.keys(LOADS).join();
+/** Every loading element, as a selector: a link only with a `ping` (links are many, and load nothing else). */
+export const LOADING = Object.keys(LOADS).map((n) => (LOADS[n]![0] == 'ping' ? `${n}[ping]` : n)).join();
 
 /** Every attribute name in LOADS, once. */
 export const URL_ATTRIBUTES = [...new Set(Object.values(LOADS).flat() as string[])];
@@ -47,7 +50,11 @@ export const SETTERS = [
   'HTMLImageElement src srcset', 'HTMLSourceElement src srcset', 'HTMLInputElement src',
   'HTMLLinkElement href imageSrcset', 'HTMLObjectElement data', 'HTMLEmbedElement src',
   'HTMLMediaElement src', 'HTMLVideoElement poster', 'HTMLTrackElement src', 'HTMLBodyElement background', 'HTMLBaseElement href',
+  'HTMLAnchorElement ping', 'HTMLAreaElement ping',
 ];
+
+/** The URLs of a `ping`: a list separated by spaces. */
+export const pings = (list: string): string[] => list.split(/\s+/).filter(Boolean);
 
 /** The URLs a srcset-like list names: each candidate's first word. */
 export const candidates = (list: string): string[] => list.split(',').map((c) => c.trim().split(/\s+/)[0]!);
