@@ -22,7 +22,8 @@ export interface MarkupCleaner {
 // (`data` covers data-service and data-category): the tokenizer only lower-cases
 // ASCII in attribute names and decodes nothing in them, so a loading attribute is
 // there as written, in some ASCII case (the `i` flag, which folds nothing else).
-const MAY_LOAD = new RegExp([...URL_ATTRIBUTES, 'iframe'].join('|'), 'i');
+// `ping` only with its `=`: the word is in "shopping" and "mapping", common in shop markup.
+const MAY_LOAD = new RegExp([...URL_ATTRIBUTES.map((a) => (a == 'ping' ? 'ping\\s*=' : a)), 'iframe'].join('|'), 'i');
 
 // A comment put at the end of document.write's markup: what the serialization
 // has after it is only end tags the inert parse added, which the page's parser would not.
